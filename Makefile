@@ -1,0 +1,52 @@
+# chancen.nrw – the verbs a newcomer needs. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve prepare test test-postgres lint format messages clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the project with its development tools
+
+prepare: install ## Migrate, compile UI translations, load the seed content, create the local admin
+	$(MANAGE) migrate --no-input
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	$(MANAGE) load_seed_content
+	$(MANAGE) create_local_admin
+
+run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
+	@echo ""
+	@echo "  Site:   http://$(HOST):$(PORT)/de/   (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	$(BIN)/pytest
+
+lint: install ## Check code style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update the UI translation catalogues (site/locale) from code and templates
+	$(MANAGE) makemessages --locale=en --ignore=.venv --ignore=tests --no-obsolete
+
+clean: ## Remove the virtualenv, the local database and media
+	rm -rf $(VENV) db.sqlite3 media static

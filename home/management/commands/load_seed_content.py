@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand
+
+from home.seed.loader import load_seed_content
+
+
+class Command(BaseCommand):
+    help = "Loads the old site's content (German) and its English translation. Idempotent."
+
+    def handle(self, *args, **options):
+        report = load_seed_content()
+        for line in report.created + report.translated:
+            self.stdout.write(f"  + {line}")
+        for line in report.warnings:
+            self.stderr.write(self.style.WARNING(f"  ! {line}"))
+        if report.changed:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Seed content loaded: {len(report.created)} page(s) created, "
+                    f"{len(report.translated)} translated, {len(report.unchanged)} unchanged."
+                )
+            )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Seed content already in place: {len(report.unchanged)} page(s) unchanged, "
+                    "nothing to do."
+                )
+            )

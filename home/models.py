@@ -1,0 +1,105 @@
+"""The home page and the general content pages: section, topic and standard pages."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+
+
+class ContentPage(Page):
+    """A page with a lead paragraph and a body stream: the shape of most pages of the portal."""
+
+    lead = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Vorspann"),
+        help_text=_("Ein bis drei Sätze, die den Inhalt der Seite zusammenfassen."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def teaser_text(self):
+        return self.search_description or self.lead
+
+
+class HomePage(ContentPage):
+    """The entry page of one language: the root of the `/de/` or `/en/` tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.SectionPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and parent.is_root()
+
+    def clean(self):
+        super().clean()
+        others = HomePage.objects.filter(depth=2, locale_id=self.locale_id).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError(_("Für diese Sprache gibt es bereits eine Startseite."))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = SectionPage.objects.child_of(self).live().public()
+        return context
+
+
+class TopicListMixin:
+    """Lists the live child topics of a page as teasers."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.child_of(self).live().public()
+        return context
+
+
+class SectionPage(TopicListMixin, ContentPage):
+    """A section of the portal, e.g. "Integration und Arbeit", with teasers to its topics."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.TopicPage"]
+
+    class Meta:
+        verbose_name = _("Bereichsseite")
+        verbose_name_plural = _("Bereichsseiten")
+
+
+class TopicPage(TopicListMixin, ContentPage):
+    """A topic within a section, e.g. "Interkulturelle Öffnung"; topics may nest."""
+
+    parent_page_types = ["home.SectionPage", "home.TopicPage"]
+    subpage_types = ["home.TopicPage"]
+
+    class Meta:
+        verbose_name = _("Themenseite")
+        verbose_name_plural = _("Themenseiten")
+
+
+class StandardPage(ContentPage):
+    """Impressum, Datenschutz, Erklärung zur Barrierefreiheit and similar pages."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Standardseite")
+        verbose_name_plural = _("Standardseiten")

@@ -1,0 +1,11 @@
+"""The embedded default: SQLite, local media, in-process tasks, mail on the console."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-development-only-never-in-production"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}

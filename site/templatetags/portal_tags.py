@@ -1,0 +1,72 @@
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language_info
+
+from wagtail.models import Page, Site
+
+from home.models import StandardPage
+from portal.i18n import language_links
+
+register = template.Library()
+
+
+def current_home(request):
+    """The home page of the active language (falls back to the site's root page)."""
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    return {"links": language_links(request, context.get("page"))}
+
+
+@register.inclusion_tag("components/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    request = context["request"]
+    page = context.get("page")
+    links = [link for link in language_links(request, page) if link.is_translation]
+    default = next((link for link in links if link.code == "de"), None)
+    return {"links": links, "default": default, "request": request}
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    home = current_home(request)
+    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    current = context.get("page")
+    return {
+        "home": home,
+        "items": items,
+        "current_path": current.path if current else "",
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/footer_navigation.html", takes_context=True)
+def footer_navigation(context):
+    request = context["request"]
+    home = current_home(request)
+    items = home.get_children().live().public().type(StandardPage) if home else []
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("components/breadcrumb.html", takes_context=True)
+def breadcrumb(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag
+def document_facts(document):
+    """Format, size and language of a document for its download link: "PDF, 1,2 MB, Deutsch"."""
+    facts = [document.file_extension.upper()]
+    if document.file_size:
+        facts.append(filesizeformat(document.file_size))
+    facts.append(get_language_info(document.language)["name_translated"])
+    return ", ".join(facts)
