@@ -1,11 +1,14 @@
-"""Language alternates of a page: the language switcher and the hreflang links."""
+"""Language alternates of a page: the language switcher, the hreflang links, the home pages.
+
+Results are kept on the request, so the header, the head and the footer share one lookup.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 
 @dataclass(frozen=True)
@@ -17,23 +20,38 @@ class LanguageLink:
     is_translation: bool  # False: the page has no translation; the link goes to that home page
 
 
+def _cached(request, key, compute):
+    cache = request.__dict__.setdefault("_portal_i18n", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def language_homes(request):
     """The live home page of each language, by language code."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    homes = (
-        Page.objects.filter(translation_key=site.root_page.translation_key)
-        .live()
-        .select_related("locale")
-    )
-    return {home.locale.language_code: home for home in homes}
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        homes = (
+            Page.objects.filter(translation_key=site.root_page.translation_key)
+            .live()
+            .select_related("locale")
+        )
+        return {home.locale.language_code: home for home in homes}
+
+    return _cached(request, "homes", compute)
+
+
+def current_home(request):
+    """The home page of the active language, or of the default language."""
+    homes = language_homes(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
 def page_translations(page):
     """The live, public translations of a page (itself included), by language code."""
-    if page is None:
-        return {}
     pages = (
         Page.objects.filter(translation_key=page.translation_key)
         .live()
@@ -45,21 +63,23 @@ def page_translations(page):
 
 def language_links(request, page=None):
     """One link per language: the page's translation, else that language's home page."""
-    translations = page_translations(page)
-    homes = language_homes(request) if len(translations) < len(settings.LANGUAGES) else {}
-    current = get_language() or Locale.get_default().language_code
-    links = []
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
-            continue
-        links.append(
-            LanguageLink(
-                code=code,
-                name=name,
-                url=target.get_url(request),
-                is_current=code == current,
-                is_translation=code in translations,
-            )
-        )
-    return links
+
+    def compute():
+        translations = page_translations(page) if page is not None else {}
+        homes = language_homes(request)
+        links = []
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code) or homes.get(code)
+            if target is not None:
+                links.append(
+                    LanguageLink(
+                        code=code,
+                        name=name,
+                        url=target.get_url(request),
+                        is_current=code == get_language(),
+                        is_translation=code in translations,
+                    )
+                )
+        return links
+
+    return _cached(request, ("links", page.pk if page else None), compute)

@@ -2,18 +2,12 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language_info
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.models import StandardPage
-from portal.i18n import language_links
+from portal.i18n import current_home, language_links
 
 register = template.Library()
-
-
-def current_home(request):
-    """The home page of the active language (falls back to the site's root page)."""
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -66,7 +60,8 @@ def breadcrumb(context):
 def document_facts(document):
     """Format, size and language of a document for its download link: "PDF, 1,2 MB, Deutsch"."""
     facts = [document.file_extension.upper()]
-    if document.file_size:
-        facts.append(filesizeformat(document.file_size))
-    facts.append(get_language_info(document.language)["name_translated"])
+    size = document.get_file_size()
+    if size:
+        facts.append(str(filesizeformat(size)))
+    facts.append(str(get_language_info(document.language)["name_translated"]))
     return ", ".join(facts)

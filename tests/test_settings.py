@@ -1,0 +1,73 @@
+"""Production settings: secrets only from the environment, and `check --deploy` clean."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STRONG_KEY = "x7#kQ2!vR9@pL4$wM8^nB3&cZ6*hJ1(fT5)gY0-dS2+aE7=uI4"
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SECRET_KEY": STRONG_KEY,
+    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+    "ALLOWED_HOSTS": "www.chancen.nrw",
+    "CSRF_TRUSTED_ORIGINS": "https://www.chancen.nrw",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def manage(*args, **env):
+    clean_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    return subprocess.run(  # noqa: S603 – fixed command line
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        (None, "DJANGO_SECRET_KEY must be set"),
+        ("", "DJANGO_SECRET_KEY must be set"),
+        ("django-insecure-development-only-never-in-production-at-all", "development or weak"),
+        ("too-short", "development or weak"),
+    ],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(key, message):
+    env = dict(PRODUCTION_ENV)
+    if key is None:
+        del env["DJANGO_SECRET_KEY"]
+    else:
+        env["DJANGO_SECRET_KEY"] = key
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("variable", ["DATABASE_URL", "ALLOWED_HOSTS", "REDIS_URL"])
+def test_production_names_each_missing_variable(variable):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert f"{variable} must be set" in result.stderr
+
+
+def test_local_admin_is_never_created_in_production():
+    result = manage("create_local_admin", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "only runs with DEBUG on" in result.stderr
