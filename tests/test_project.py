@@ -3,6 +3,7 @@
 import tomllib
 from pathlib import Path
 
+from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -66,3 +67,7 @@ def test_server_error_page_speaks_the_language_without_the_database(
         html = render_to_string("500.html")
     assert f'<html lang="{language}">' in html
     assert f"<h1>{heading}</h1>" in html
+
+
+def test_migrations_are_complete(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
