@@ -1,0 +1,164 @@
+"""The seeded site in a real browser: language switcher, skip link and axe-core (WCAG 2.1 AA).
+
+Playwright drives the Debian Chromium at /usr/bin/chromium against pytest-django's live
+server, which serves the static files through Django's staticfiles handler, so the real
+stylesheet is applied (axe's colour-contrast rule depends on it). axe-core is the copy
+bundled with axe-playwright-python and is injected from disk: nothing is fetched at run time,
+and every test fails if the page requests anything from a host other than the live server.
+
+Without Chromium the tests are skipped, unless PORTAL_REQUIRE_BROWSER is set (as in CI).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
+
+from home.seed.loader import load_seed_content
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# A stylesheet that failed to load has no readable rules (reading them throws).
+STYLESHEETS_LOADED = """() => {
+    const rules = [...document.styleSheets].map(sheet => {
+        try { return sheet.cssRules.length; } catch { return 0; }
+    });
+    return rules.length > 0 && rules.every(Boolean);
+}"""
+
+HOME_DE, HOME_EN = "/de/", "/en/"
+TOPIC_DE = "/de/integration-und-arbeit/interkulturelle-oeffnung/"
+TOPIC_EN = "/en/integration-and-work/intercultural-opening/"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not os.access(CHROMIUM, os.X_OK):
+        reason = f"Chromium is not installed at {CHROMIUM}"
+        if os.environ.get("PORTAL_REQUIRE_BROWSER"):
+            pytest.fail(f"{reason}, but PORTAL_REQUIRE_BROWSER is set: install chromium.")
+        pytest.skip(f"{reason} (set PORTAL_REQUIRE_BROWSER to make this a failure).")
+    return str(CHROMIUM)
+
+
+@pytest.fixture
+def site(transactional_db, django_db_serialized_rollback, live_server):
+    """The seed content, served by the live server.
+
+    The live server needs a transactional database, which is flushed after every test; the
+    serialized rollback restores what the migrations created (locales, site, empty home page)
+    so that the seed loads again for the next test.
+    """
+    load_seed_content()
+    return live_server
+
+
+@pytest.fixture
+def page(chromium, site):
+    """A fresh Chromium page; afterwards, no request it made may have failed or left the site.
+
+    Playwright runs only between the seed and the flush: while its sync API is active, an
+    event loop counts as running in this thread, and Django then refuses database access
+    (or, with DJANGO_ALLOW_ASYNC_UNSAFE, silently opens a second connection).
+    """
+    requested, failed = [], []
+
+    def on_response(response):
+        if response.status >= 400:
+            failed.append(f"{response.url} (HTTP {response.status})")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        context.on("request", lambda request: requested.append(request.url))
+        context.on("requestfailed", lambda request: failed.append(f"{request.url} (failed)"))
+        context.on("response", on_response)
+        yield context.new_page()
+        browser.close()
+    elsewhere = [url for url in requested if not url.startswith(f"{site.url}/")]
+    assert not elsewhere, f"requests to hosts other than {site.url}: {elsewhere}"
+    assert not failed, f"failed requests: {failed}"
+
+
+def open_page(page, site, path):
+    response = page.goto(site + path)
+    assert response.ok, f"{path}: HTTP {response.status}"
+    assert page.evaluate(STYLESHEETS_LOADED), f"{path}: the stylesheet did not load"
+
+
+def expect_page(page, site, path, lang, heading):
+    expect(page).to_have_url(site + path)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("h1")).to_have_text(heading)
+
+
+def switch_language(page, name):
+    page.locator("nav.language-switcher").get_by_role("link", name=name, exact=True).click()
+
+
+def describe(violations):
+    """One readable line per violation, with the CSS targets of the failing elements."""
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {violation['help']} – "
+        + "; ".join(" ".join(map(str, node["target"])) for node in violation["nodes"])
+        for violation in violations
+    )
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "german_heading", "english_heading"),
+    [
+        (HOME_DE, HOME_EN, "chancen.nrw", "chancen.nrw"),
+        (TOPIC_DE, TOPIC_EN, "Interkulturelle Öffnung", "Intercultural opening"),
+    ],
+    ids=["home", "topic"],
+)
+def test_language_switcher_leads_to_the_translation_and_back(
+    page, site, german, english, german_heading, english_heading
+):
+    open_page(page, site, german)
+    expect_page(page, site, german, "de", german_heading)
+    switch_language(page, "English")
+    expect_page(page, site, english, "en", english_heading)
+    switch_language(page, "Deutsch")
+    expect_page(page, site, german, "de", german_heading)
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [(TOPIC_DE, "Zum Inhalt springen"), (TOPIC_EN, "Skip to content")],
+    ids=["de", "en"],
+)
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page, site, path, text):
+    open_page(page, site, path)
+    page.keyboard.press("Tab")
+    focused = page.locator(":focus")
+    expect(focused).to_have_text(text)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site + path + "#main")
+    expect(page.locator("main#main")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [HOME_DE, TOPIC_DE, HOME_EN, TOPIC_EN],
+    ids=["de-home", "de-topic", "en-home", "en-topic"],
+)
+def test_page_has_no_wcag_21_aa_violations(page, site, path):
+    open_page(page, site, path)
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options).response
+    assert results["passes"], f"{path}: axe checked nothing"
+    assert not results["violations"], f"{path}:\n{describe(results['violations'])}"
