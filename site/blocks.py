@@ -17,6 +17,11 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
 
 
+def newest(model):
+    """The newest image or document of the library, for block previews with real media."""
+    return model.objects.order_by("-created_at").first()
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Überschrift"), max_length=200)
     level = blocks.ChoiceBlock(
@@ -61,7 +66,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The newest image in the library, so the preview shows a real picture."""
-        image = get_image_model().objects.order_by("-created_at").first()
+        image = newest(get_image_model())
         if image is None:
             return self.get_default()
         return self.to_python(
@@ -148,7 +153,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The newest document in the library, so the preview shows a real download link."""
-        document = get_document_model().objects.order_by("-created_at").first()
+        document = newest(get_document_model())
         if document is None:
             return self.get_default()
         return self.to_python({"document": document.pk, "text": ""})

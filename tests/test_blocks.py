@@ -51,3 +51,21 @@ def test_heading_level_is_respected():
     block = BodyBlock()
     value = block.to_python([{"type": "heading", "value": {"text": "Ziele", "level": "h3"}}])
     assert '<h3 class="body-heading">Ziele</h3>' in block.render(value)
+
+
+def test_every_block_preview_renders(db):
+    for name, block in BodyBlock().child_blocks.items():
+        html = block.render(block.get_preview_value())
+        assert html.strip() or name in {"image", "document"}, name  # no media: nothing shown
+        assert 'src=""' not in html, name
+
+
+def test_media_block_previews_use_the_newest_library_item(db):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    get_image_model().objects.create(
+        title="Karten", file=get_test_image_file(), description="Karten auf einem Tisch"
+    )
+    block = BodyBlock().child_blocks["image"]
+    assert 'alt="Karten auf einem Tisch"' in block.render(block.get_preview_value())
