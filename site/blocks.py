@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
 
@@ -192,3 +193,56 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         template = "blocks/body_block.html"
+
+
+class ExternalLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200, label=_("Titel"))
+    url = blocks.URLBlock(label=_("Adresse"))
+
+    class Meta:
+        icon = "link-external"
+        label = _("Externer Link")
+
+
+class SidebarBlock(blocks.StreamBlock):
+    """The old site's sidebar panels that editors fill; each renders under its own heading.
+
+    "Pressemitteilungen zum Thema" is not here: it is found automatically.
+    """
+
+    related_pages = blocks.ListBlock(
+        blocks.PageChooserBlock(),
+        label=_("Weitere Informationen zum Thema"),
+        icon="doc-empty",
+        template="blocks/sidebar_related_pages.html",
+        description=_("Verwandte Seiten des Portals."),
+    )
+    contacts = blocks.ListBlock(
+        SnippetChooserBlock("home.ContactPerson"),
+        label=_("Kontakt"),
+        icon="user",
+        template="blocks/sidebar_contacts.html",
+        description=_("Ansprechpersonen zu diesem Thema."),
+    )
+    downloads = blocks.ListBlock(
+        DocumentChooserBlock(),
+        label=_("Downloads"),
+        icon="download",
+        template="blocks/sidebar_downloads.html",
+        description=_("Dokumente zum Herunterladen, mit Format, Größe und Sprache."),
+    )
+    external_links = blocks.ListBlock(
+        ExternalLinkBlock(),
+        label=_("Externe Links"),
+        icon="link-external",
+        template="blocks/sidebar_external_links.html",
+        description=_("Links zu Angeboten außerhalb des Portals."),
+    )
+
+    class Meta:
+        block_counts = {
+            "related_pages": {"max_num": 1},
+            "contacts": {"max_num": 1},
+            "downloads": {"max_num": 1},
+            "external_links": {"max_num": 1},
+        }

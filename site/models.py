@@ -1,8 +1,10 @@
-"""Shared models: the portal's image model (alternative text is required)."""
+"""Shared models: the image model (alternative text is required) and the site settings."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
@@ -49,3 +51,45 @@ class PortalRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Facts about the publisher that several pages show or use."""
+
+    organisation_name = models.CharField(
+        max_length=255,
+        default="Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration "
+        "des Landes Nordrhein-Westfalen",
+        verbose_name=_("Herausgeber"),
+    )
+    postal_address = models.TextField(
+        blank=True,
+        verbose_name=_("Postanschrift"),
+        help_text=_("Mehrzeilig, wie auf einem Briefumschlag."),
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        verbose_name=_("Allgemeine Kontaktadresse"),
+        help_text=_("Wird Besucherinnen und Besuchern als E-Mail-Adresse angezeigt."),
+    )
+    form_recipient_email = models.EmailField(
+        blank=True,
+        verbose_name=_("Empfänger der Formulare"),
+        help_text=_(
+            "Formular-Eingänge (Kontakt, Partner werden, Bestellungen) gehen an diese Adresse, "
+            "sofern das Formular keine eigene nennt."
+        ),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("postal_address"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("form_recipient_email")],
+            heading=_("E-Mail-Adressen"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Portal-Einstellungen")

@@ -95,3 +95,14 @@ def _switcher(content):
 
 def _head(content):
     return content.split("</head>")[0]
+
+
+def test_ui_catalogue_is_complete():
+    import polib
+
+    from portal.settings.base import LOCALE_PATHS
+
+    catalogue = polib.pofile(str(LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"))
+    assert catalogue.untranslated_entries() == []
+    assert catalogue.fuzzy_entries() == []
+    assert len(catalogue.translated_entries()) > 50

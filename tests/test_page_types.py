@@ -53,6 +53,7 @@ class TestCreationRules(WagtailPageTestCase):
                             ("paragraph", rich_text("<p>Text</p>")),
                         ]
                     ),
+                    "sidebar": streamfield([]),
                 }
             ),
         )

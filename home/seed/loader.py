@@ -1,18 +1,22 @@
 """Builds the seed content with the APIs editors and translators use.
 
 German pages are added to the tree and published as revisions; their English versions are
-made by wagtail-localize from the PO files in `en/`, exactly as a translator's upload would.
-Existing pages are never overwritten, so a second run changes nothing.
+made by wagtail-localize from PO files, exactly as a translator's upload would. Existing pages
+and snippets are never overwritten, so a second run changes nothing.
+
+Each section of the portal seeds its own content in `<app>/seed.py` through `SEED_STEPS`;
+the steps run in order, later ones may use what earlier ones created (`context.pages`).
 """
 
 import uuid
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.db import transaction
 
-from wagtail.models import Locale, Site
+from wagtail.models import DraftStateMixin, Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 import polib
@@ -21,6 +25,11 @@ from .pages import SEED_PAGES
 
 PO_DIR = Path(__file__).resolve().parent / "en"
 BLOCK_NAMESPACE = uuid.UUID("3c6f4d8e-2f43-4f7e-9a55-0c1b8e6a7d21")
+
+# The order matters: contact persons before the pages whose sidebars name them, and so on.
+SEED_STEPS = [
+    "home.seed.loader.seed_content_pages",
+]
 
 
 @dataclass
@@ -35,87 +44,133 @@ class SeedReport:
         return bool(self.created or self.translated)
 
 
-def block_id(seed, index):
+@dataclass
+class SeedContext:
+    report: SeedReport
+    german: Locale
+    english: Locale
+    pages: dict = field(default_factory=dict)  # seed key → German page
+    snippets: dict = field(default_factory=dict)  # seed key → German snippet
+
+
+def block_id(key, index):
     """A stable block id, so the PO contexts (`body.<id>`) match on every machine."""
-    return str(uuid.uuid5(BLOCK_NAMESPACE, f"{seed.key}:{index}"))
+    return str(uuid.uuid5(BLOCK_NAMESPACE, f"{key}:{index}"))
 
 
-def body_data(seed):
+def stream(key, blocks):
+    """StreamField data with stable ids from (block type, value) pairs."""
     return [
-        {"type": "paragraph", "value": f"<p>{text}</p>", "id": block_id(seed, index)}
-        for index, text in enumerate(seed.paragraphs)
+        {"type": block_type, "value": value, "id": block_id(key, index)}
+        for index, (block_type, value) in enumerate(blocks)
     ]
 
 
-def apply_fields(page, seed):
+def paragraphs(key, texts):
+    return stream(key, [("paragraph", f"<p>{text}</p>") for text in texts])
+
+
+def add_page(context, key, parent, page):
+    """Add and publish a German page under `parent` unless its slug exists there already."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing is not None:
+        context.report.unchanged.append(f"de: {existing.title}")
+        context.pages[key] = existing.specific
+        return context.pages[key]
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish()
+    context.report.created.append(f"de: {page.title}")
+    context.pages[key] = page
+    return page
+
+
+def add_snippet(context, key, model, lookup, **fields):
+    """Create and publish a German snippet unless one matching `lookup` exists."""
+    existing = model.objects.filter(locale=context.german, **lookup).first()
+    if existing is not None:
+        context.report.unchanged.append(f"de: {existing}")
+        context.snippets[key] = existing
+        return existing
+    instance = model(locale=context.german, **lookup, **fields)
+    if isinstance(instance, DraftStateMixin):
+        instance.live = False
+        instance.save()
+        instance.save_revision(log_action=True).publish()
+    else:
+        instance.save()
+    context.report.created.append(f"de: {instance}")
+    context.snippets[key] = instance
+    return instance
+
+
+def translate(context, instance, po_file):
+    """Make and publish the English version of a page or snippet from a PO file.
+
+    Publishes right here rather than on commit (wagtail-localize's default), so a child is
+    never translated before its parent's English slug is live.
+    """
+    english = context.english
+    if instance.has_translation(english):
+        target = instance.get_translation(english)
+        if not isinstance(target, DraftStateMixin) or target.live:
+            context.report.unchanged.append(f"en: {target}")
+            return target
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=english, defaults={"enabled": True}
+    )
+    for warning in translation.import_po(polib.pofile(str(po_file)), tool_name="seed"):
+        context.report.warnings.append(f"{Path(po_file).name}: {warning}")
+    translation.save_target(publish=False)
+    target = instance.get_translation(english)
+    if isinstance(target, DraftStateMixin):
+        target.get_latest_revision().publish()
+    context.report.translated.append(f"en: {target}")
+    return target
+
+
+def _apply_fields(page, seed):
     page.title = seed.title
     page.draft_title = seed.title
     page.slug = seed.slug
     page.lead = seed.lead
-    page.body = body_data(seed)
+    page.body = paragraphs(seed.key, seed.paragraphs)
     page.show_in_menus = seed.show_in_menus
 
 
-def german_home(locale):
-    site = Site.objects.get(is_default_site=True)
-    return site.root_page.get_translation(locale).specific
+def seed_content_pages(context):
+    """The home page (filled once) and the section and topic pages of the old site."""
+    home = Site.objects.get(is_default_site=True).root_page.get_translation(context.german)
+    home = home.specific
+    home_seed, *other_seeds = SEED_PAGES
+    if home.latest_revision_id is None:
+        _apply_fields(home, home_seed)
+        home.save_revision(log_action=True).publish()
+        context.report.created.append(f"de: {home.title}")
+    else:
+        context.report.unchanged.append(f"de: {home.title}")
+    context.pages[home_seed.key] = home
+    for seed in other_seeds:
+        page = apps.get_model(seed.model)()
+        _apply_fields(page, seed)
+        add_page(context, seed.key, context.pages[seed.parent], page)
+    for seed in SEED_PAGES:
+        translate(context, context.pages[seed.key], PO_DIR / f"{seed.key}.po")
 
 
-def seed_german_page(seed, parents, locale, report):
-    """Create and publish a German page unless it exists; the home page is filled once."""
-    if seed.parent is None:
-        page = german_home(locale)
-        if page.latest_revision_id is None:
-            apply_fields(page, seed)
-            page.save_revision(log_action=True).publish()
-            report.created.append(f"de: {seed.title}")
-        else:
-            report.unchanged.append(f"de: {seed.title}")
-        return page
-
-    parent = parents[seed.parent]
-    existing = parent.get_children().filter(slug=seed.slug).first()
-    if existing is not None:
-        report.unchanged.append(f"de: {seed.title}")
-        return existing.specific
-
-    page = apps.get_model(seed.model)(live=False)
-    apply_fields(page, seed)
-    parent.add_child(instance=page)
-    page.save_revision(log_action=True).publish()
-    report.created.append(f"de: {seed.title}")
-    return page
-
-
-def seed_english_translation(page, seed, english, report):
-    """Translate a German page through wagtail-localize with the seed's PO file."""
-    if page.has_translation(english) and page.get_translation(english).live:
-        report.unchanged.append(f"en: {seed.title}")
-        return
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=english, defaults={"enabled": True}
-    )
-    po_file = PO_DIR / f"{seed.key}.po"
-    for warning in translation.import_po(polib.pofile(str(po_file)), tool_name="seed"):
-        report.warnings.append(f"{po_file.name}: {warning}")
-    # Publish right here rather than on commit (wagtail-localize's default), so a child is
-    # never translated before its parent's English slug is live.
-    translation.save_target(publish=False)
-    target = page.get_translation(english)
-    target.get_latest_revision().publish()
-    report.translated.append(f"en: {target.title}")
+def _step(path):
+    module, name = path.rsplit(".", 1)
+    return getattr(import_module(module), name)
 
 
 def load_seed_content():
-    report = SeedReport()
-    german = Locale.get_default()
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    pages = {}
-    with transaction.atomic():
-        for seed in SEED_PAGES:
-            pages[seed.key] = seed_german_page(seed, pages, german, report)
-    for seed in SEED_PAGES:
+    context = SeedContext(
+        report=SeedReport(),
+        german=Locale.get_default(),
+        english=Locale.objects.get_or_create(language_code="en")[0],
+    )
+    for path in SEED_STEPS:
         with transaction.atomic():
-            seed_english_translation(pages[seed.key], seed, english, report)
-    return report
+            _step(path)(context)
+    return context.report

@@ -19,9 +19,12 @@ INSTALLED_APPS = [
     "home",
     "partners",
     "downloads",
+    "press",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_honeypot",
+    "django_ratelimit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -140,6 +143,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
+# Form spam protection: wagtail-honeypot's hidden field and minimum fill-in time, and
+# django-ratelimit's per-address limit on form submissions.
+HONEYPOT_ENABLED_DEFAULT = True
+PORTAL_FORM_RATE = os.environ.get("PORTAL_FORM_RATE", "5/m")
+# Days after which form submissions are deleted by `purge_form_submissions`.
+PORTAL_FORM_RETENTION_DAYS = int(os.environ.get("PORTAL_FORM_RETENTION_DAYS", "90"))
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

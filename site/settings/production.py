@@ -47,6 +47,10 @@ CACHES = {
     }
 }
 
+# django-ratelimit 4.1 predates Django's own Redis backend and calls it "not officially
+# supported"; it is a shared cache with atomic increments, which is all the limiter needs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

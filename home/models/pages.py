@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
+from portal.blocks import BodyBlock, SidebarBlock
 
 
 class ContentPage(Page):
@@ -35,6 +35,32 @@ class ContentPage(Page):
 
     def teaser_text(self):
         return self.search_description or self.lead
+
+
+class SidebarMixin(models.Model):
+    """The old site's sidebar: "Pressemitteilungen zum Thema" found by itself, the rest chosen."""
+
+    sidebar = StreamField(
+        SidebarBlock(),
+        blank=True,
+        verbose_name=_("Seitenleiste"),
+        help_text=_(
+            "Weitere Informationen, Kontakt, Downloads und externe Links zum Thema. "
+            "Pressemitteilungen zum Thema erscheinen von selbst."
+        ),
+    )
+
+    sidebar_panels = [FieldPanel("sidebar")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from press.queries import latest_press_releases_on_topic
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_press_releases"] = latest_press_releases_on_topic(self)
+        return context
 
 
 class HomePage(ContentPage):
@@ -72,8 +98,10 @@ class TopicListMixin:
         return context
 
 
-class SectionPage(TopicListMixin, ContentPage):
+class SectionPage(TopicListMixin, SidebarMixin, ContentPage):
     """A section of the portal, e.g. "Integration und Arbeit", with teasers to its topics."""
+
+    content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.TopicPage"]
@@ -83,8 +111,10 @@ class SectionPage(TopicListMixin, ContentPage):
         verbose_name_plural = _("Bereichsseiten")
 
 
-class TopicPage(TopicListMixin, ContentPage):
+class TopicPage(TopicListMixin, SidebarMixin, ContentPage):
     """A topic within a section, e.g. "Interkulturelle Öffnung"; topics may nest."""
+
+    content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
 
     parent_page_types = ["home.SectionPage", "home.TopicPage"]
     subpage_types = ["home.TopicPage"]

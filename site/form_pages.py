@@ -1,0 +1,75 @@
+"""The base of every public form of the portal (contact, "Partner werden", orders, feedback).
+
+Built on Wagtail's form builder (`AbstractEmailForm`) with:
+- spam protection from wagtail-honeypot (hidden field plus minimum fill-in time): a bot's
+  submission gets the thank-you page but nothing is stored or mailed;
+- a per-address rate limit from django-ratelimit, answered with 429 and a readable page;
+- mail sent only after the submission is committed, to the page's address or the site
+  settings' form recipient; a failing mail server is logged and loses nothing.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.forms.models import AbstractEmailForm
+
+from django_ratelimit.core import is_ratelimited
+from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
+
+logger = logging.getLogger(__name__)
+
+
+class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm):
+    rate_limited_template = "components/form_rate_limited.html"
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and self.is_rate_limited(request):
+            return TemplateResponse(
+                request, self.rate_limited_template, self.get_context(request), status=429
+            )
+        return super().serve(request, *args, **kwargs)
+
+    def is_rate_limited(self, request):
+        return is_ratelimited(
+            request,
+            group=f"form-page-{self.pk}",
+            key="ip",
+            rate=settings.PORTAL_FORM_RATE,
+            method="POST",
+            increment=True,
+        )
+
+    def notification_addresses(self):
+        from portal.models import PortalSettings
+
+        if self.to_address:
+            return [address.strip() for address in self.to_address.split(",")]
+        recipient = PortalSettings.load().form_recipient_email
+        return [recipient] if recipient else []
+
+    def process_form_submission(self, form):
+        """Store the submission (unless the honeypot caught it); mail it once committed."""
+        submission = super().process_form_submission(form)  # mails itself with `to_address`
+        if submission is not None and not self.to_address and self.notification_addresses():
+            self.send_mail(form)
+        return submission
+
+    def send_mail(self, form):
+        addresses = self.notification_addresses()
+        subject = self.subject or str(_("Neue Nachricht über „%(page)s“") % {"page": self.title})
+        body = self.render_email(form)
+        transaction.on_commit(lambda: self.deliver_mail(subject, body, addresses))
+
+    def deliver_mail(self, subject, body, addresses):
+        try:
+            send_mail(subject, body, self.from_address or settings.DEFAULT_FROM_EMAIL, addresses)
+        except Exception:  # noqa: BLE001 – the submission is stored and visible in the admin
+            logger.exception("Form notification for page %s could not be sent", self.pk)
