@@ -29,6 +29,7 @@ BLOCK_NAMESPACE = uuid.UUID("3c6f4d8e-2f43-4f7e-9a55-0c1b8e6a7d21")
 # The order matters: contact persons before the pages whose sidebars name them, and so on.
 SEED_STEPS = [
     "home.seed.loader.seed_content_pages",
+    "home.seed.contact.seed_contact_persons",
     "downloads.seed.seed_downloads",
     "partners.seed.seed_partners",
     "press.seed.seed_press",

@@ -15,14 +15,14 @@ class Command(BaseCommand):
         if report.changed:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Seed content loaded: {len(report.created)} page(s) created, "
+                    f"Seed content loaded: {len(report.created)} created, "
                     f"{len(report.translated)} translated, {len(report.unchanged)} unchanged."
                 )
             )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Seed content already in place: {len(report.unchanged)} page(s) unchanged, "
+                    f"Seed content already in place: {len(report.unchanged)} unchanged, "
                     "nothing to do."
                 )
             )

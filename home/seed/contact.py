@@ -1,0 +1,9 @@
+"""Seed contact persons: the old site's "Kontakt" panel names Kerstin Peters, nothing more."""
+
+from home.models import ContactPerson
+
+from .loader import add_snippet
+
+
+def seed_contact_persons(context):
+    add_snippet(context, "kerstin-peters", ContactPerson, {"name": "Kerstin Peters"})
