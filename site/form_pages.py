@@ -16,6 +16,7 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm
 
 from django_ratelimit.core import is_ratelimited
@@ -24,7 +25,19 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 logger = logging.getLogger(__name__)
 
 
+MULTILINE_MAX_LENGTH = 5000
+
+
+class PortalFormBuilder(FormBuilder):
+    """Wagtail's form builder with a length limit on multi-line fields too."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTILINE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+
 class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm):
+    form_builder = PortalFormBuilder
     rate_limited_template = "components/form_rate_limited.html"
 
     class Meta:
@@ -52,7 +65,7 @@ class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEma
 
         if self.to_address:
             return [address.strip() for address in self.to_address.split(",")]
-        recipient = PortalSettings.load().form_recipient_email
+        recipient = PortalSettings.for_site(self.get_site()).form_recipient_email
         return [recipient] if recipient else []
 
     def process_form_submission(self, form):

@@ -59,8 +59,7 @@ class PortalSettings(BaseSiteSetting):
 
     organisation_name = models.CharField(
         max_length=255,
-        default="Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration "
-        "des Landes Nordrhein-Westfalen",
+        default="Landesregierung Nordrhein-Westfalen",
         verbose_name=_("Herausgeber"),
     )
     postal_address = models.TextField(

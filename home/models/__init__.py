@@ -1,4 +1,4 @@
-from .contact import ContactPerson
+from .contact import ContactFormField, ContactPage, ContactPagePerson, ContactPerson
 from .pages import (
     ContentPage,
     HomePage,
@@ -10,6 +10,9 @@ from .pages import (
 )
 
 __all__ = [
+    "ContactFormField",
+    "ContactPage",
+    "ContactPagePerson",
     "ContactPerson",
     "ContentPage",
     "HomePage",

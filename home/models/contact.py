@@ -1,11 +1,14 @@
-"""Contact persons: shown in sidebars, on press releases and on the contact page."""
+"""Contact persons (shown in sidebars, on press releases) and the contact page."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
+    Orderable,
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
@@ -13,6 +16,11 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.form_pages import PortalFormPage
 
 
 class ContactPerson(
@@ -61,3 +69,90 @@ class ContactPerson(
 
     def get_preview_template(self, request, mode_name):
         return "components/contact_person_preview.html"
+
+
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of a contact form; translators translate its label, the stored name stays."""
+
+    page = ParentalKey("home.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class ContactPagePerson(Orderable):
+    page = ParentalKey("home.ContactPage", on_delete=models.CASCADE, related_name="persons")
+    person = models.ForeignKey(
+        ContactPerson, on_delete=models.CASCADE, related_name="+", verbose_name=_("Person")
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class ContactPage(PortalFormPage):
+    """Contact persons, the postal address from the site settings and a contact form.
+
+    Also used for the feedback form of the accessibility statement ("Barriere melden").
+    """
+
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name=_("Einleitung")
+    )
+    privacy_notice = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        verbose_name=_("Datenschutzhinweis"),
+        help_text=_(
+            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
+        ),
+    )
+    thank_you_text = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name=_("Dank nach dem Absenden")
+    )
+    show_postal_address = models.BooleanField(
+        default=True,
+        verbose_name=_("Postanschrift zeigen"),
+        help_text=_("Die Anschrift aus den Portal-Einstellungen."),
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+
+    content_panels = [
+        *PortalFormPage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("persons", label=_("Kontaktpersonen")),
+        FieldPanel("show_postal_address"),
+        InlinePanel("form_fields", label=_("Formularfelder")),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("to_address"),
+                FieldPanel("subject"),
+                FieldPanel("honeypot"),
+            ],
+            heading=_("Zustellung"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Kontaktseite")
+        verbose_name_plural = _("Kontaktseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contact_persons"] = [
+            link.person for link in self.persons.select_related("person") if link.person.live
+        ]
+        return context

@@ -67,7 +67,7 @@ class HomePage(ContentPage):
     """The entry page of one language: the root of the `/de/` or `/en/` tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "home.StandardPage"]
+    subpage_types = ["home.SectionPage", "home.StandardPage", "home.ContactPage"]
 
     class Meta:
         verbose_name = _("Startseite")
@@ -125,11 +125,43 @@ class TopicPage(TopicListMixin, SidebarMixin, ContentPage):
 
 
 class StandardPage(ContentPage):
-    """Impressum, Datenschutz, Erklärung zur Barrierefreiheit and similar pages."""
+    """Impressum, Datenschutz, Erklärung zur Barrierefreiheit and similar pages.
+
+    The role tells the site frame where to link the page: legal pages in the footer, the
+    pages in Leichte Sprache and Gebärdensprache also at the top of every page.
+    """
+
+    class Role(models.TextChoices):
+        OTHER = "", _("Andere Seite")
+        IMPRINT = "imprint", _("Impressum")
+        PRIVACY = "privacy", _("Datenschutzerklärung")
+        ACCESSIBILITY = "accessibility", _("Erklärung zur Barrierefreiheit")
+        EASY_LANGUAGE = "easy_language", _("Leichte Sprache")
+        SIGN_LANGUAGE = "sign_language", _("Gebärdensprache")
+
+    SERVICE_ROLES = (Role.EASY_LANGUAGE, Role.SIGN_LANGUAGE)
+
+    role = models.CharField(
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        default=Role.OTHER,
+        verbose_name=_("Rolle"),
+        help_text=_(
+            "Rechtliche Seiten erscheinen in der Fußzeile; Leichte Sprache und "
+            "Gebärdensprache zusätzlich oben auf jeder Seite."
+        ),
+    )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["home.ContactPage"]
+    settings_panels = [*ContentPage.settings_panels, FieldPanel("role")]
 
     class Meta:
         verbose_name = _("Standardseite")
         verbose_name_plural = _("Standardseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public()
+        return context

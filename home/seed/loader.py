@@ -33,6 +33,7 @@ SEED_STEPS = [
     "downloads.seed.seed_downloads",
     "partners.seed.seed_partners",
     "press.seed.seed_press",
+    "home.seed.legal.seed_legal_pages",
 ]
 
 

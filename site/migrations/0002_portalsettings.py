@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name='PortalSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation_name', models.CharField(default='Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration des Landes Nordrhein-Westfalen', max_length=255, verbose_name='Herausgeber')),
+                ('organisation_name', models.CharField(default='Landesregierung Nordrhein-Westfalen', max_length=255, verbose_name='Herausgeber')),
                 ('postal_address', models.TextField(blank=True, help_text='Mehrzeilig, wie auf einem Briefumschlag.', verbose_name='Postanschrift')),
                 ('contact_email', models.EmailField(blank=True, help_text='Wird Besucherinnen und Besuchern als E-Mail-Adresse angezeigt.', max_length=254, verbose_name='Allgemeine Kontaktadresse')),
                 ('form_recipient_email', models.EmailField(blank=True, help_text='Formular-Eingänge (Kontakt, Partner werden, Bestellungen) gehen an diese Adresse, sofern das Formular keine eigene nennt.', max_length=254, verbose_name='Empfänger der Formulare')),

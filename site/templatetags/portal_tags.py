@@ -4,7 +4,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Page
 
-from home.models import StandardPage
+from home.models import ContactPage, StandardPage
 from portal.i18n import current_home, language_links
 
 register = template.Library()
@@ -41,9 +41,27 @@ def main_navigation(context):
 
 @register.inclusion_tag("components/footer_navigation.html", takes_context=True)
 def footer_navigation(context):
+    """The legal pages, the contact page and the other standard pages of the current home."""
     request = context["request"]
     home = current_home(request)
-    items = home.get_children().live().public().type(StandardPage) if home else []
+    items = home.get_children().live().public().type(StandardPage, ContactPage) if home else []
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("components/service_navigation.html", takes_context=True)
+def service_navigation(context):
+    """Leichte Sprache and Gebärdensprache, at the top of every page."""
+    request = context["request"]
+    home = current_home(request)
+    items = (
+        StandardPage.objects.child_of(home)
+        .live()
+        .public()
+        .filter(role__in=StandardPage.SERVICE_ROLES)
+        .order_by("role")
+        if home
+        else []
+    )
     return {"items": items, "request": request}
 
 
