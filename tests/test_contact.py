@@ -4,14 +4,16 @@ import time
 from datetime import timedelta
 from io import StringIO
 
-import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
+
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Site
+
+import pytest
 
 from home.models import ContactPage
 from portal.models import PortalSettings

@@ -8,17 +8,17 @@ from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
-    Orderable,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.form_pages import PortalFormPage
 
