@@ -1,0 +1,216 @@
+"""Press releases: the archive page of one language and the releases in it."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modelcluster.fields import ParentalKey
+
+from home.models import ContentPage
+
+from .archive import PressArchive
+from .feeds import PressReleaseAtomFeed, PressReleaseRssFeed
+from .panels import TopicChooserPanel
+from .queries import localized_contact_persons, localized_topics, topic_page_choices
+
+# The state of North Rhine-Westphalia was founded in 1946: an earlier date is a typo.
+EARLIEST_DATE = datetime.date(1946, 1, 1)
+
+CONTENT_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    SynchronizedField("show_in_menus"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    TranslatableField("lead"),
+    TranslatableField("body"),
+]
+
+
+class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
+    """The press release archive of one language, with year archive, topic filter and feeds.
+
+    URLs below the page's own: `2018/` the releases of one year; `?thema=<page id or slug>`
+    those on one topic (with or without a year); `?seite=2` further pages; `feed/rss/` and
+    `feed/atom/` the feeds.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["press.PressReleasePage"]
+    max_count_per_parent = 1
+
+    translatable_fields = CONTENT_TRANSLATABLE_FIELDS
+
+    class Meta:
+        verbose_name = _("Pressemitteilungsarchiv")
+        verbose_name_plural = _("Pressemitteilungsarchive")
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.serve_archive(request)
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year_route(self, request, year):
+        return self.serve_archive(request, year=int(year))
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        return PressReleaseRssFeed()(request, index=self)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return PressReleaseAtomFeed()(request, index=self)
+
+    def releases(self, private_q=None):
+        """The live, public releases of this archive, newest first.
+
+        A view that filters several lists passes `Page.objects.private_q()` once instead of
+        querying the view restrictions for each list.
+        """
+        releases = PressReleasePage.objects.child_of(self).live()
+        releases = releases.public() if private_q is None else releases.exclude(private_q)
+        return releases.order_by("-date", "-pk")
+
+    def serve_archive(self, request, year=None):
+        request.is_preview = getattr(request, "is_preview", False)
+        archive = PressArchive(self, request, year=year)
+        context = self.get_context(request)
+        context["archive"] = archive
+        # For base.html's canonical link: the view as shown, with corrected parameters.
+        context["canonical_url"] = archive.canonical_url
+        return TemplateResponse(request, self.get_template(request), context, status=archive.status)
+
+    def feed_urls(self, request):
+        base = self.get_url(request)
+        return {
+            "rss": base + self.reverse_subpage("feed_rss"),
+            "atom": base + self.reverse_subpage("feed_atom"),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feeds"] = self.feed_urls(request)
+        return context
+
+
+class PressReleasePage(ContentPage):
+    """One press release: date, lead, body, the topics it is about and whom to contact."""
+
+    date = models.DateField(
+        default=timezone.localdate,
+        db_index=True,
+        validators=[
+            MinValueValidator(
+                EARLIEST_DATE,
+                message=_(
+                    "Das Datum liegt vor der Gründung des Landes Nordrhein-Westfalen. "
+                    "Bitte prüfen Sie die Jahreszahl."
+                ),
+            )
+        ],
+        verbose_name=_("Datum"),
+        help_text=_("Das Datum der Pressemitteilung; danach ist das Archiv geordnet."),
+    )
+
+    parent_page_types = ["press.PressReleaseIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [InlinePanel("topic_links", label=_("Thema"))],
+            heading=_("Themen"),
+            help_text=_(
+                "Auf den gewählten Bereichs- und Themenseiten erscheint die Pressemitteilung "
+                "unter „Pressemitteilungen zum Thema“."
+            ),
+        ),
+        InlinePanel("contact_links", heading=_("Kontakt"), label=_("Kontaktperson")),
+    ]
+    search_fields = [*ContentPage.search_fields, index.FilterField("date")]
+
+    translatable_fields = [
+        *CONTENT_TRANSLATABLE_FIELDS,
+        SynchronizedField("date"),
+        SynchronizedField("topic_links"),
+        SynchronizedField("contact_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("Pressemitteilung")
+        verbose_name_plural = _("Pressemitteilungen")
+
+    def clean(self):
+        super().clean()
+        # The archive routes `<index>/2018/` to the year 2018, so such a slug would be unreachable.
+        if self.slug and self.slug.isascii() and self.slug.isdigit() and len(self.slug) == 4:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Eine Jahreszahl ist als Kurztitel nicht möglich, weil unter dieser "
+                        "Adresse das Archiv des Jahres steht. Bitte ergänzen Sie ein Wort."
+                    )
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        archive = self.get_parent().specific_deferred
+        context["archive_page"] = archive
+        if isinstance(archive, PressReleaseIndexPage):
+            context["feeds"] = archive.feed_urls(request)
+        context["topics"] = localized_topics(self)
+        context["contact_persons"] = localized_contact_persons(self)
+        return context
+
+
+class PressReleaseTopic(Orderable):
+    """A section or topic page a press release is about (German pages also stand for their
+    translations: the English release keeps the links of its German source)."""
+
+    release = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=topic_page_choices,
+        verbose_name=_("Thema"),
+    )
+
+    panels = [TopicChooserPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Thema der Pressemitteilung")
+        verbose_name_plural = _("Themen der Pressemitteilung")
+
+
+class PressReleaseContact(Orderable):
+    """A contact person named on a press release."""
+
+    release = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="contact_links")
+    person = models.ForeignKey(
+        "home.ContactPerson",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Kontaktperson"),
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kontaktperson der Pressemitteilung")
+        verbose_name_plural = _("Kontaktpersonen der Pressemitteilung")

@@ -204,34 +204,43 @@ class ExternalLinkBlock(blocks.StructBlock):
         label = _("Externer Link")
 
 
+class SidebarPanelBlock(blocks.ListBlock):
+    """A sidebar panel listing chosen items; unpublished pages and snippets are left out."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = [item for item in value if getattr(item, "live", True)]
+        return context
+
+
 class SidebarBlock(blocks.StreamBlock):
     """The old site's sidebar panels that editors fill; each renders under its own heading.
 
     "Pressemitteilungen zum Thema" is not here: it is found automatically.
     """
 
-    related_pages = blocks.ListBlock(
+    related_pages = SidebarPanelBlock(
         blocks.PageChooserBlock(),
         label=_("Weitere Informationen zum Thema"),
         icon="doc-empty",
         template="blocks/sidebar_related_pages.html",
         description=_("Verwandte Seiten des Portals."),
     )
-    contacts = blocks.ListBlock(
+    contacts = SidebarPanelBlock(
         SnippetChooserBlock("home.ContactPerson"),
         label=_("Kontakt"),
         icon="user",
         template="blocks/sidebar_contacts.html",
         description=_("Ansprechpersonen zu diesem Thema."),
     )
-    downloads = blocks.ListBlock(
+    downloads = SidebarPanelBlock(
         DocumentChooserBlock(),
         label=_("Downloads"),
         icon="download",
         template="blocks/sidebar_downloads.html",
         description=_("Dokumente zum Herunterladen, mit Format, Größe und Sprache."),
     )
-    external_links = blocks.ListBlock(
+    external_links = SidebarPanelBlock(
         ExternalLinkBlock(),
         label=_("Externe Links"),
         icon="link-external",

@@ -1,3 +1,5 @@
+from django.db import connections
+
 from wagtail.models import Locale, Site
 
 import pytest
@@ -6,20 +8,35 @@ from home.models import HomePage
 from home.seed.loader import load_seed_content
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seed content once into the test database, as `make run` does.
+
+    Every test runs in a transaction that is rolled back, so each one starts from the seeded
+    portal; loading it per test would cost seconds each.
+    """
+    with django_db_blocker.unblock():
+        load_seed_content()
+        # Tests on a transactional database (the browser tests) flush it afterwards and
+        # restore this serialised copy: keep it the seeded one, not the bare migrations.
+        for alias in connections:
+            connection = connections[alias]
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
 def home_de(db):
-    """The German home page that the migrations create."""
+    """The German home page."""
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture
 def locale_en(db):
-    return Locale.objects.get_or_create(language_code="en")[0]
+    return Locale.objects.get(language_code="en")
 
 
 @pytest.fixture
-def seeded(db, django_capture_on_commit_callbacks):
-    """The whole seed content in both languages, as `make run` loads it."""
-    with django_capture_on_commit_callbacks(execute=True):
-        load_seed_content()
+def seeded(db):
+    """The whole seed content in both languages; returns the home page of each language."""
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}

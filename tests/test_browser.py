@@ -58,8 +58,8 @@ def site(transactional_db, django_db_serialized_rollback, live_server):
     """The seed content, served by the live server.
 
     The live server needs a transactional database, which is flushed after every test; the
-    serialized rollback restores what the migrations created (locales, site, empty home page)
-    so that the seed loads again for the next test.
+    serialized rollback restores the seeded state that tests/conftest.py serialised, and the
+    (idempotent) seed run makes sure of it.
     """
     load_seed_content()
     return live_server

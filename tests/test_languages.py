@@ -30,7 +30,7 @@ def test_root_redirects_by_accept_language(seeded, client, accept_language, targ
 
 def test_every_public_url_carries_its_language(seeded):
     pages = Page.objects.filter(depth__gt=2)
-    assert pages.count() == 6
+    assert pages.count() > 20
     for page in pages:
         assert page.url.startswith(f"/{page.locale.language_code}/"), page.url
 

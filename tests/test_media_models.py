@@ -29,7 +29,7 @@ def test_image_upload_without_alt_text_is_refused_with_a_message(admin_client):
     )
     assert response.status_code == 200
     assert "description" in response.context["form"].errors
-    assert not get_image_model().objects.exists()
+    assert not get_image_model().objects.filter(title="Ohne Alternativtext").exists()
 
 
 def test_image_upload_with_alt_text_is_stored(admin_client):
@@ -43,7 +43,7 @@ def test_image_upload_with_alt_text_is_stored(admin_client):
         },
     )
     assert response.status_code == 302, response.context["form"].errors
-    image = get_image_model().objects.get()
+    image = get_image_model().objects.get(title="Karten")
     assert (image.default_alt_text, image.credit) == ("Karten auf einem Tisch", "Foto: Land NRW")
 
 

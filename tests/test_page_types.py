@@ -6,7 +6,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from home.models import HomePage, SectionPage, StandardPage, TopicPage
+from downloads.models import DownloadIndexPage
+from home.models import ContactPage, HomePage, SectionPage, StandardPage, TopicPage
+from partners.models import PartnerIndexPage
+from press.models import PressReleaseIndexPage
 from tests.factories import (
     SectionPageFactory,
     StandardPageFactory,
@@ -18,26 +21,29 @@ class TestCreationRules(WagtailPageTestCase):
     def test_home_page_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         root = Page.get_first_root_node()
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="de")
         self.assertTrue(HomePage.can_create_at(root))
         self.assertFalse(HomePage.can_create_at(home))
 
     def test_section_page_under_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {SectionPage, StandardPage, ContactPage, PressReleaseIndexPage, DownloadIndexPage},
+        )
 
     def test_topic_page_under_section_or_topic_page(self):
         self.assertAllowedParentPageTypes(TopicPage, {SectionPage, TopicPage})
         self.assertAllowedSubpageTypes(SectionPage, {TopicPage})
-        self.assertAllowedSubpageTypes(TopicPage, {TopicPage})
+        self.assertAllowedSubpageTypes(TopicPage, {TopicPage, PartnerIndexPage})
 
-    def test_standard_page_under_home_page_without_children(self):
+    def test_standard_page_under_home_page_with_a_feedback_form(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage})
-        self.assertAllowedSubpageTypes(StandardPage, set())
+        self.assertAllowedSubpageTypes(StandardPage, {ContactPage})
 
     def test_editor_can_create_a_topic_page_with_a_body(self):
-        home = HomePage.objects.get()
-        section = SectionPageFactory(parent=home, title="Integration und Arbeit")
+        home = HomePage.objects.get(locale__language_code="de")
+        section = SectionPageFactory(parent=home, title="Neuer Bereich")
         self.login()
         self.assertCanCreate(
             section,
@@ -59,7 +65,7 @@ class TestCreationRules(WagtailPageTestCase):
         )
 
     def test_second_home_page_in_the_same_language_is_refused(self):
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="de")
         duplicate = HomePage(title="Zweite Startseite", slug="zweite", locale=home.locale)
         with pytest.raises(Exception, match="bereits eine Startseite"):
             duplicate.full_clean()

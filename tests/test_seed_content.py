@@ -2,7 +2,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page, Revision
 
-from home.models import HomePage, SectionPage, TopicPage
+from home.models import SectionPage, TopicPage
 from home.seed.pages import INITIATIVE, INTEGRATION_AND_WORK
 
 OLD_SITE_SENTENCE = (
@@ -64,13 +64,15 @@ def test_seed_never_overwrites_an_editors_change(seeded):
     assert section.lead == "Von der Redaktion geändert."
 
 
-def test_first_run_reports_what_it_created(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        output = _run_command()
-    assert "+ de: Integration und Arbeit" in output
-    assert "+ en: Integration and work" in output
+def test_missing_pages_are_created_again_and_reported(seeded):
+    german = TopicPage.objects.get(slug=INITIATIVE.slug)
+    german.get_translation(seeded["en"].locale).delete()
+    german.delete()
+    output = _run_command()
+    assert f"+ de: {INITIATIVE.title}" in output
+    assert "+ en: Initiative for the intercultural opening of the state administration" in output
     assert "Seed content loaded:" in output
-    assert HomePage.objects.count() == 2
+    assert TopicPage.objects.filter(slug=INITIATIVE.slug).count() == 1
 
 
 def _run_command():

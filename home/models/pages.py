@@ -67,7 +67,13 @@ class HomePage(ContentPage):
     """The entry page of one language: the root of the `/de/` or `/en/` tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "home.StandardPage", "home.ContactPage"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.StandardPage",
+        "home.ContactPage",
+        "press.PressReleaseIndexPage",
+        "downloads.DownloadIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("Startseite")
@@ -117,7 +123,7 @@ class TopicPage(TopicListMixin, SidebarMixin, ContentPage):
     content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
 
     parent_page_types = ["home.SectionPage", "home.TopicPage"]
-    subpage_types = ["home.TopicPage"]
+    subpage_types = ["home.TopicPage", "partners.PartnerIndexPage"]
 
     class Meta:
         verbose_name = _("Themenseite")

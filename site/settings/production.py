@@ -44,7 +44,13 @@ CACHES = {
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": "chancen",
         "TIMEOUT": 300,
-    }
+    },
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": require_env("REDIS_URL"),
+        "KEY_PREFIX": "chancen-renditions",
+        "TIMEOUT": 24 * 60 * 60,
+    },
 }
 
 # django-ratelimit 4.1 predates Django's own Redis backend and calls it "not officially

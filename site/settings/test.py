@@ -1,5 +1,8 @@
 """Settings for the test suite: fast hashing, mail in memory, no manifest needed."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -14,3 +17,6 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 # One process serves everything here, so its local-memory cache is as shared as a cache
 # needs to be for django-ratelimit; production uses Redis.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Uploads of the test run (the seeded brochure, test files) go to a throw-away folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))

@@ -1,6 +1,4 @@
 from django import template
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language_info
 
 from wagtail.models import Page
 
@@ -76,10 +74,5 @@ def breadcrumb(context):
 
 @register.simple_tag
 def document_facts(document):
-    """Format, size and language of a document for its download link: "PDF, 1,2 MB, Deutsch"."""
-    facts = [document.file_extension.upper()]
-    size = document.get_file_size()
-    if size:
-        facts.append(str(filesizeformat(size)))
-    facts.append(str(get_language_info(document.language)["name_translated"]))
-    return ", ".join(facts)
+    """Format, size, pages and language of a document: "PDF, 1,2 MB, 24 Seiten, Deutsch"."""
+    return document.facts_text

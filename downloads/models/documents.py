@@ -1,0 +1,148 @@
+"""The portal's document model and its download statistics.
+
+Format, size and page count are filled from the file itself when it is uploaded
+(`downloads.forms.PortalDocumentForm`); editors state only title, description and language.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.search import index
+
+from downloads.files import FORMATS, FileFacts, extension_of, inspect_document
+
+
+class PortalDocument(AbstractDocument):
+    description = models.TextField(
+        blank=True,
+        verbose_name=_("Beschreibung"),
+        help_text=_("Worum es in dem Dokument geht; erscheint in Download-Listen."),
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        verbose_name=_("Sprache"),
+        help_text=_("Die Sprache des Dokuments selbst."),
+    )
+    file_format = models.CharField(
+        max_length=8,
+        blank=True,
+        editable=False,
+        choices=[(fmt.extension, fmt.label) for fmt in FORMATS.values()],
+        verbose_name=_("Format"),
+        help_text=_("Beim Hochladen aus dem Inhalt der Datei bestimmt."),
+    )
+    page_count = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("Seitenzahl")
+    )
+    download_count = models.PositiveIntegerField(
+        default=0, editable=False, verbose_name=_("Downloads")
+    )
+
+    admin_form_fields = (*WagtailDocument.admin_form_fields, "description", "language")
+
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        index.FilterField("language"),
+        index.FilterField("file_format"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("Dokument")
+        verbose_name_plural = _("Dokumente")
+        permissions = [("choose_document", "Can choose document")]
+
+    def clean(self):
+        # Wagtail's extension check, unless the upload form has refused the file already
+        # (it would add "extension „“ not allowed" to the form's own, clearer message).
+        if self.file:
+            super().clean()
+
+    @property
+    def format_label(self):
+        fmt = FORMATS.get(self.file_format or self.file_extension.lower())
+        return fmt.label if fmt else self.file_extension.upper()
+
+    @property
+    def content_type(self):
+        """The verified format's media type; Python's guess by extension only as a fallback."""
+        fmt = FORMATS.get(self.file_format)
+        return fmt.mime_type if fmt else super().content_type
+
+    def get_facts(self):
+        """Format, size, pages and language, as a download link states them."""
+        facts = [self.format_label]
+        size = self.get_file_size()
+        if size:
+            facts.append(str(filesizeformat(size)))
+        if self.page_count:
+            facts.append(
+                ngettext("%(count)s Seite", "%(count)s Seiten", self.page_count)
+                % {"count": self.page_count}
+            )
+        facts.append(str(get_language_info(self.language)["name_translated"]))
+        return facts
+
+    @property
+    def facts_text(self):
+        """The facts in one line: "PDF, 1,2 MB, 24 Seiten, Deutsch"."""
+        return ", ".join(self.get_facts())
+
+    def remember_file_facts(self, file, facts):
+        """Keep the facts the upload form verified, so saving need not read the file again."""
+        self._verified_file_facts = (file, facts)
+
+    def _set_document_file_metadata(self):
+        """Wagtail's size and hash, plus format and page count from the file's content.
+
+        Every way a file gets into the library calls this: the single and the multiple
+        upload, replacing a file and the seed. Uploads through the admin form were verified
+        already; a file that comes any other way is inspected here and keeps what can be
+        read from it.
+        """
+        super()._set_document_file_metadata()
+        file, facts = getattr(self, "_verified_file_facts", (None, None))
+        if facts is None or file is not getattr(self.file, "_file", None):
+            facts = self._inspect_leniently()
+        self.file_format = facts.file_format
+        self.page_count = facts.page_count
+
+    def _inspect_leniently(self):
+        try:
+            with self.open_file() as file:
+                return inspect_document(file)
+        except ValidationError:
+            extension = extension_of(self.file.name)
+            return FileFacts(extension if extension in FORMATS else "")
+
+
+class DocumentDownloadMonth(models.Model):
+    """How often a document was downloaded in one calendar month (Europe/Berlin)."""
+
+    document = models.ForeignKey(
+        PortalDocument,
+        on_delete=models.CASCADE,
+        related_name="download_months",
+        verbose_name=_("Dokument"),
+    )
+    month = models.DateField(verbose_name=_("Monat"), help_text=_("Der erste Tag des Monats."))
+    count = models.PositiveIntegerField(default=0, verbose_name=_("Downloads"))
+
+    class Meta:
+        verbose_name = _("Downloads im Monat")
+        verbose_name_plural = _("Downloads je Monat")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "month"], name="unique_document_month")
+        ]
+        indexes = [models.Index(fields=["month"], name="downloads_month_idx")]
+
+    def __str__(self):
+        return f"{self.document_id} {self.month:%Y-%m}: {self.count}"

@@ -1,0 +1,198 @@
+"""The downloads page, publication pages and the order form for printed copies."""
+
+from html import unescape
+
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from downloads.blocks import DownloadGroupsBlock
+from downloads.order_form import PublicationOrderForm
+from home.models import ContentPage
+from portal.form_pages import PortalFormPage
+
+PUBLICATIONS_PER_PAGE = 20
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class DownloadIndexPage(ContentPage):
+    """The page "Downloads": the publications below it and documents grouped by topic."""
+
+    groups = StreamField(
+        DownloadGroupsBlock(),
+        blank=True,
+        verbose_name=_("Dokumente nach Themen"),
+        help_text=_(
+            "Einzelne Dokumente, nach Themen gruppiert. Publikationen erscheinen von selbst."
+        ),
+    )
+
+    content_panels = [*ContentPage.content_panels, FieldPanel("groups")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["downloads.PublicationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Downloadseite")
+        verbose_name_plural = _("Downloadseiten")
+
+    def publications(self):
+        """Live, public publications below this page, newest first, covers and files included."""
+        return (
+            PublicationPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("document")
+            .prefetch_related(
+                Prefetch("cover", queryset=get_image_model().objects.prefetch_renditions())
+            )
+            .order_by("-first_published_at", "path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.publications(), PUBLICATIONS_PER_PAGE)
+        context["publications"] = paginator.get_page(request.GET.get("seite"))
+        return context
+
+
+class PublicationPage(Page):
+    """A publication such as the employer guide: cover, summary, the file and a print order."""
+
+    cover = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Titelbild"),
+        help_text=_("Das Titelblatt der Publikation."),
+    )
+    summary = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("Zusammenfassung"),
+        help_text=_("Worum es in der Publikation geht und für wen sie gedacht ist."),
+    )
+    document = models.ForeignKey(
+        "downloads.PortalDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Datei"),
+        help_text=_(
+            "Die Publikation zum Herunterladen; Format, Größe und Seitenzahl stehen dabei."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("cover"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["downloads.DownloadIndexPage"]
+    subpage_types = ["downloads.PublicationOrderPage"]
+
+    class Meta:
+        verbose_name = _("Publikation")
+        verbose_name_plural = _("Publikationen")
+
+    def teaser_text(self):
+        if self.search_description:
+            return self.search_description
+        text = unescape(strip_tags(self.summary.replace("</p>", "</p> ")))
+        return Truncator(text).words(30)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["order_page"] = PublicationOrderPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class PublicationOrderPage(PortalFormPage):
+    """The order form for printed copies of its parent publication.
+
+    The fields are fixed in `downloads.order_form.PublicationOrderForm` (quantity, name, address,
+    e-mail, consent), so the quantity limit holds whatever an editor changes here.
+    """
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("Einleitung"))
+    max_quantity = models.PositiveSmallIntegerField(
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        verbose_name=_("Höchstens bestellbare Exemplare"),
+        help_text=_("Je Bestellung; größere Mengen bitte per E-Mail anfragen lassen."),
+    )
+    privacy_notice = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("Datenschutzhinweis"),
+        help_text=_(
+            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
+        ),
+    )
+    thank_you_text = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("Dank nach dem Absenden")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("max_quantity"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("subject"), FieldPanel("honeypot")],
+            heading=_("Zustellung"),
+        ),
+    ]
+
+    # The mail goes to the ministry's German-speaking staff: addresses and subject stay as set.
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("subject"),
+    ]
+
+    parent_page_types = ["downloads.PublicationPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Bestellformular")
+        verbose_name_plural = _("Bestellformulare")
+
+    def get_form_fields(self):
+        return []
+
+    def get_form_class(self):
+        return PublicationOrderForm
+
+    def get_form_parameters(self):
+        return {"max_quantity": self.max_quantity}
+
+    def get_data_fields(self):
+        return [
+            ("submit_time", _("Eingangsdatum")),
+            *PublicationOrderForm.data_fields(),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["publication"] = self.get_parent().specific
+        return context

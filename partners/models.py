@@ -1,0 +1,264 @@
+"""The partner directory: partner organisations, the page that lists them, "Partner werden"."""
+
+from urllib.parse import urlsplit
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
+from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modelcluster.fields import ParentalKey
+
+from home.models import ContentPage, SidebarMixin
+from portal.form_pages import PortalFormPage
+
+SHORT_RICH_TEXT = ["bold", "italic", "link"]
+
+
+class PartnerKind(models.TextChoices):
+    """What kind of organisation a partner is; the values appear in URLs (`?art=polizei`)."""
+
+    AUTHORITY = "behoerde", _("Behörde")
+    DISTRICT_OR_CITY = "kreis-stadt", _("Kreis oder Stadt")
+    JOB_CENTRE = "jobcenter", _("Jobcenter")
+    POLICE = "polizei", _("Polizei")
+    WELFARE_OR_SPORTS = "wohlfahrt-sport", _("Wohlfahrts- oder Sportverband")
+    CHAMBER = "kammer", _("Kammer")
+    BROADCASTER = "rundfunk", _("Rundfunkanstalt")
+    COMPANY = "unternehmen", _("Unternehmen")
+    ASSOCIATION = "verband", _("Verband oder Verein")
+    OTHER = "sonstige", _("Sonstige")
+
+
+class Partner(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """An organisation that joined the initiative with a self-commitment; approved like pages.
+
+    Names are proper names: a partner needs no English translation, the English directory
+    shows the German entry until a translation is published.
+    """
+
+    name = models.CharField(max_length=255, verbose_name=_("Name"))
+    kind = models.CharField(
+        max_length=20,
+        choices=PartnerKind.choices,
+        default=PartnerKind.OTHER,
+        verbose_name=_("Art"),
+    )
+    place = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("Ort"),
+        help_text=_("Stadt, Kreis oder Region, z. B. „Dortmund“ oder „Kreis Soest“."),
+    )
+    website = models.URLField(
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        verbose_name=_("Website"),
+        help_text=_("Vollständige Adresse mit https://"),
+    )
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Logo"),
+    )
+    joined_on = models.DateField(null=True, blank=True, verbose_name=_("Partner seit"))
+    # No links: the directory renders every partner's text, each link would cost a query.
+    measures = RichTextField(
+        blank=True,
+        features=["bold", "italic", "ul", "ol"],
+        verbose_name=_("Maßnahmen"),
+        help_text=_("Die Maßnahmen und Projekte aus der Erklärung des Partners."),
+    )
+    time_frame = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("Zeitrahmen"),
+        help_text=_("Zeitraum der Selbstverpflichtung, z. B. „2024 bis 2026“."),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
+
+    # Name and place are proper names: kept in sync, a translator may still override them.
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("place"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+        SynchronizedField("joined_on", overridable=False),
+        TranslatableField("measures"),
+        TranslatableField("time_frame"),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("place")]),
+        FieldPanel("website"),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("joined_on")]),
+        MultiFieldPanel(
+            [FieldPanel("measures"), FieldPanel("time_frame")],
+            heading=_("Selbstverpflichtung"),
+        ),
+        PublishingPanel(),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("place"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Partner")
+        verbose_name_plural = _("Partner")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def website_host(self):
+        """The address without scheme, as link text: "www.wdr.de"."""
+        return urlsplit(self.website).netloc or self.website
+
+    @property
+    def has_self_commitment(self):
+        return bool(self.measures or self.time_frame)
+
+    def get_preview_template(self, request, mode_name):
+        return "partners/partner_preview.html"
+
+
+class PartnerIndexPage(SidebarMixin, ContentPage):
+    """ "Wir sind Partner": the initiative's goals and terms, then the partners by kind."""
+
+    content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
+
+    parent_page_types = ["home.TopicPage"]
+    subpage_types = ["partners.PartnerFormPage"]
+
+    class Meta:
+        verbose_name = _("Partnerverzeichnis")
+        verbose_name_plural = _("Partnerverzeichnisse")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """One directory per language: it lists every partner of that language."""
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=parent.locale_id).exists()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory import partner_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(partner_directory(self, request.GET))
+        context["form_page"] = PartnerFormPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class PartnerFormField(TranslatableMixin, AbstractFormField):
+    """A field of the "Partner werden" form; its label and help text are translated."""
+
+    page = ParentalKey(
+        "partners.PartnerFormPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+    # The field name (`clean_name`) keys the stored submissions: the same in every language.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
+
+class PartnerFormPage(PortalFormPage):
+    """ "Partner werden": an organisation declares its measures and time frame."""
+
+    intro = RichTextField(blank=True, features=SHORT_RICH_TEXT, verbose_name=_("Einleitung"))
+    privacy_notice = RichTextField(
+        blank=True,
+        features=SHORT_RICH_TEXT,
+        verbose_name=_("Datenschutzhinweis"),
+        help_text=_(
+            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
+        ),
+    )
+    thank_you_text = RichTextField(
+        blank=True, features=SHORT_RICH_TEXT, verbose_name=_("Dank nach dem Absenden")
+    )
+
+    content_panels = [
+        *PortalFormPage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Formularfelder")),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("subject"), FieldPanel("honeypot")],
+            heading=_("Zustellung"),
+        ),
+    ]
+    override_translatable_fields = [SynchronizedField("to_address", overridable=False)]
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Formular „Partner werden“")
+        verbose_name_plural = _("Formulare „Partner werden“")

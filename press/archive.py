@@ -1,0 +1,210 @@
+"""What the press release archive shows for one request: year, topic and page number.
+
+The filters are plain links and a GET form, so the archive works without JavaScript and every
+view has a URL to share: `<archive>/2018/?thema=12&seite=2`. Bad parameters never cause an
+error page: they are corrected and explained in a notice, and such views are not indexed.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from wagtail.models import Page
+
+from .queries import on_topic, topic_page_models, topics_of_releases
+
+PER_PAGE = 10
+PAGE_PARAM = "seite"
+TOPIC_PARAM = "thema"
+# A page id: ASCII digits only (int() also reads "٣", and "²".isdigit() is true) and small
+# enough for the database's integer column, so that a huge number cannot overflow the query.
+PAGE_ID = re.compile(r"[1-9][0-9]{0,9}")
+MAX_PAGE_ID = 2**31 - 1
+# A slug as Wagtail allows it (letters of any script, digits, "-" and "_"); anything else,
+# a NUL character for instance, which PostgreSQL refuses, never reaches the database.
+SLUG = re.compile(r"[-\w]{1,255}")
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    current: bool = False
+
+
+def shorten(value, length=40):
+    """A visitor's input as shown back in a notice: trimmed and short."""
+    value = " ".join("".join(char for char in value if char.isprintable()).split())
+    return value if len(value) <= length else value[: length - 1] + "…"
+
+
+def topic_condition(raw):
+    """Pages that `?thema=` names: by slug, or by the id of the page or of a translation."""
+    condition = Q(slug=raw) if SLUG.fullmatch(raw) else None
+    if PAGE_ID.fullmatch(raw) and int(raw) <= MAX_PAGE_ID:
+        same_page = Page.objects.filter(pk=int(raw)).values("translation_key")
+        condition |= Q(translation_key__in=same_page)
+    return condition
+
+
+class PressArchive:
+    """The releases of one archive view, its navigation and notices about corrected input.
+
+    - `?seite=` not a whole number or below 1: page 1; beyond the last page: the last page.
+    - `?thema=` neither the id nor the slug of a topic page: all releases.
+    - a year without releases: status 404, with the years that have releases.
+    """
+
+    def __init__(self, index, request, year=None):
+        self.index = index
+        self.year = year
+        self.notices = []
+        self.status = 200
+        self.base_url = index.get_url(request)
+        # The view restrictions, queried once for every list of pages below.
+        self._private = Page.objects.private_q()
+        self.topic = self._find_topic(request.GET.get(TOPIC_PARAM, ""))
+
+        releases = index.releases(self._private)
+        self._all_releases = releases
+        if self.topic is not None:
+            releases = releases.filter(on_topic(self.topic))
+        self.years = [day.year for day in releases.dates("date", "year", order="DESC")]
+        if year is not None:
+            if year in self.years:
+                releases = releases.filter(date__year=year)
+            else:
+                self.status = 404
+                self.notices.append(
+                    _("Für das Jahr %(year)s gibt es keine Pressemitteilungen.") % {"year": year}
+                )
+                releases = releases.none()
+
+        self.paginator = Paginator(releases.defer_streamfields(), PER_PAGE)
+        self.page = self.paginator.page(self._page_number(request.GET.get(PAGE_PARAM)))
+
+    @cached_property
+    def topic_choices(self):
+        """The topics of the archive's releases, for the topic filter."""
+        return topics_of_releases(self._all_releases, self.index.locale_id, self._private)
+
+    @property
+    def noindex(self):
+        return bool(self.notices)
+
+    def _find_topic(self, raw):
+        raw = raw.strip()
+        if not raw:
+            return None
+        condition = topic_condition(raw)
+        topic = None
+        if condition is not None:
+            topic = (
+                Page.objects.filter(condition, locale_id=self.index.locale_id)
+                .type(*topic_page_models())
+                .live()
+                .exclude(self._private)
+                .order_by("path")
+                .first()
+            )
+        if topic is None:
+            self.notices.append(
+                _("Das Thema „%(topic)s“ gibt es nicht. Angezeigt werden alle Pressemitteilungen.")
+                % {"topic": shorten(raw)}
+            )
+        return topic
+
+    def _page_number(self, raw):
+        last = self.paginator.num_pages
+        raw = (raw or "").strip()
+        if not raw:
+            return 1
+        if re.fullmatch(r"[0-9]+", raw):
+            digits = raw.lstrip("0")
+            # More than nine digits is beyond any archive; int() would refuse 4,301 of them.
+            number = int(digits or "0") if len(digits) <= 9 else last + 1
+        else:
+            number = 0
+        if number < 1:
+            self.notices.append(
+                _("„%(page)s“ ist keine gültige Seitenzahl. Angezeigt wird die erste Seite.")
+                % {"page": shorten(raw)}
+            )
+            return 1
+        if number > last:
+            self.notices.append(
+                ngettext(
+                    "Seite %(page)s gibt es nicht, hier gibt es nur %(count)s Seite. "
+                    "Angezeigt wird die letzte Seite.",
+                    "Seite %(page)s gibt es nicht, hier gibt es nur %(count)s Seiten. "
+                    "Angezeigt wird die letzte Seite.",
+                    last,
+                )
+                % {"page": shorten(raw), "count": last}
+            )
+            return last
+        return number
+
+    def url(self, *, year=None, page=1, topic=None):
+        """The URL of an archive view."""
+        url = self.base_url + (self.index.reverse_subpage("year", args=[str(year)]) if year else "")
+        params = {}
+        if topic is not None:
+            params[TOPIC_PARAM] = topic.pk
+        if page > 1:
+            params[PAGE_PARAM] = page
+        return f"{url}?{urlencode(params)}" if params else url
+
+    @property
+    def canonical_url(self):
+        return self.url(year=self.year, page=self.page.number, topic=self.topic)
+
+    @property
+    def form_action(self):
+        return self.url(year=self.year)
+
+    @property
+    def clear_topic_url(self):
+        return self.url(year=self.year)
+
+    def year_links(self):
+        links = [Link(_("Alle Jahre"), self.url(topic=self.topic), current=self.year is None)]
+        links += [
+            Link(str(year), self.url(year=year, topic=self.topic), current=year == self.year)
+            for year in self.years
+        ]
+        return links
+
+    def page_links(self):
+        """Page numbers around the current one; `None` stands for the elided pages."""
+        if self.paginator.num_pages < 2:
+            return []
+        numbers = self.paginator.get_elided_page_range(self.page.number, on_each_side=2)
+        return [
+            None
+            if number == self.paginator.ELLIPSIS
+            else Link(
+                str(number),
+                self.url(year=self.year, page=number, topic=self.topic),
+                current=number == self.page.number,
+            )
+            for number in numbers
+        ]
+
+    @property
+    def previous_url(self):
+        if self.page.has_previous():
+            return self.url(year=self.year, page=self.page.previous_page_number(), topic=self.topic)
+        return None
+
+    @property
+    def next_url(self):
+        if self.page.has_next():
+            return self.url(year=self.year, page=self.page.next_page_number(), topic=self.topic)
+        return None
