@@ -229,19 +229,6 @@ class PartnerFormField(TranslatableMixin, AbstractFormField):
 class PartnerFormPage(PortalFormPage):
     """ "Partner werden": an organisation declares its measures and time frame."""
 
-    intro = RichTextField(blank=True, features=SHORT_RICH_TEXT, verbose_name=_("Einleitung"))
-    privacy_notice = RichTextField(
-        blank=True,
-        features=SHORT_RICH_TEXT,
-        verbose_name=_("Datenschutzhinweis"),
-        help_text=_(
-            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
-        ),
-    )
-    thank_you_text = RichTextField(
-        blank=True, features=SHORT_RICH_TEXT, verbose_name=_("Dank nach dem Absenden")
-    )
-
     content_panels = [
         *PortalFormPage.content_panels,
         FieldPanel("intro"),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm
+from wagtail.fields import RichTextField
 
 from django_ratelimit.core import is_ratelimited
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
@@ -36,7 +37,23 @@ class PortalFormBuilder(FormBuilder):
         return super().create_multiline_field(field, options)
 
 
+FORM_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
 class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm):
+    intro = RichTextField(blank=True, features=FORM_TEXT_FEATURES, verbose_name=_("Einleitung"))
+    privacy_notice = RichTextField(
+        blank=True,
+        features=FORM_TEXT_FEATURES,
+        verbose_name=_("Datenschutzhinweis"),
+        help_text=_(
+            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
+        ),
+    )
+    thank_you_text = RichTextField(
+        blank=True, features=FORM_TEXT_FEATURES, verbose_name=_("Dank nach dem Absenden")
+    )
+
     form_builder = PortalFormBuilder
     rate_limited_template = "components/form_rate_limited.html"
 

@@ -151,10 +151,19 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page, site, pat
     expect(page.locator("main#main")).to_be_focused()
 
 
+SECTION_PAGES = {
+    "de-partners": "/de/integration-und-arbeit/interkulturelle-oeffnung/wir-sind-partner/",
+    "de-press": "/de/pressemitteilungen/",
+    "de-downloads": "/de/downloads/",
+    "de-contact": "/de/kontakt/",
+    "en-accessibility-feedback": "/en/accessibility/report-a-barrier/",
+}
+
+
 @pytest.mark.parametrize(
     "path",
-    [HOME_DE, TOPIC_DE, HOME_EN, TOPIC_EN],
-    ids=["de-home", "de-topic", "en-home", "en-topic"],
+    [HOME_DE, TOPIC_DE, HOME_EN, TOPIC_EN, *SECTION_PAGES.values()],
+    ids=["de-home", "de-topic", "en-home", "en-topic", *SECTION_PAGES],
 )
 def test_page_has_no_wcag_21_aa_violations(page, site, path):
     open_page(page, site, path)

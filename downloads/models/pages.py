@@ -131,23 +131,11 @@ class PublicationOrderPage(PortalFormPage):
     e-mail, consent), so the quantity limit holds whatever an editor changes here.
     """
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("Einleitung"))
     max_quantity = models.PositiveSmallIntegerField(
         default=50,
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
         verbose_name=_("Höchstens bestellbare Exemplare"),
         help_text=_("Je Bestellung; größere Mengen bitte per E-Mail anfragen lassen."),
-    )
-    privacy_notice = RichTextField(
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        verbose_name=_("Datenschutzhinweis"),
-        help_text=_(
-            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
-        ),
-    )
-    thank_you_text = RichTextField(
-        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("Dank nach dem Absenden")
     )
 
     content_panels = [

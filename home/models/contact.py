@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField
-from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -105,20 +104,6 @@ class ContactPage(PortalFormPage):
     Also used for the feedback form of the accessibility statement ("Barriere melden").
     """
 
-    intro = RichTextField(
-        blank=True, features=["bold", "italic", "link"], verbose_name=_("Einleitung")
-    )
-    privacy_notice = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        verbose_name=_("Datenschutzhinweis"),
-        help_text=_(
-            "Wofür die Angaben verwendet und wie lange sie gespeichert werden (Art. 13 DSGVO)."
-        ),
-    )
-    thank_you_text = RichTextField(
-        blank=True, features=["bold", "italic", "link"], verbose_name=_("Dank nach dem Absenden")
-    )
     show_postal_address = models.BooleanField(
         default=True,
         verbose_name=_("Postanschrift zeigen"),
