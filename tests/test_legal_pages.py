@@ -2,6 +2,8 @@
 
 import re
 
+from django.utils import translation
+
 import pytest
 
 from home.models import StandardPage
@@ -66,3 +68,38 @@ def test_english_footer_links_the_translated_legal_pages(seeded, client):
 def test_english_contact_form_is_translated_but_stores_the_same_fields(seeded, client):
     content = client.get("/en/contact/").content.decode()
     assert '<label for="id_nachricht">Message *</label>' in content
+
+
+def test_publisher_is_named_in_the_visitors_language(seeded, client):
+    assert "Herausgeber: Landesregierung Nordrhein-Westfalen" in client.get("/de/").content.decode()
+    assert "Publisher: Government of North Rhine-Westphalia" in client.get("/en/").content.decode()
+
+
+def test_contact_page_shows_the_publishers_address_in_its_language(seeded, client):
+    from portal.models import PublisherDetails
+
+    german = PublisherDetails.objects.get(locale__language_code="de")
+    german.postal_address = "Musterstraße 1\n40000 Düsseldorf"
+    german.save()
+    english = PublisherDetails.objects.get(locale__language_code="en")
+    english.postal_address = "Musterstraße 1\n40000 Düsseldorf\nGermany"
+    english.save()
+    assert (
+        "Musterstraße 1<br>40000 Düsseldorf</address>"
+        in client.get("/de/kontakt/").content.decode()
+    )
+    assert "40000 Düsseldorf<br>Germany</address>" in client.get("/en/contact/").content.decode()
+
+
+def test_second_publisher_in_the_same_language_is_refused(seeded):
+    from django.core.exceptions import ValidationError
+
+    from portal.models import PublisherDetails
+
+    german = PublisherDetails.objects.get(locale__language_code="de")
+    duplicate = PublisherDetails(name="Zweiter Herausgeber", locale=german.locale)
+    with (
+        translation.override("de"),
+        pytest.raises(ValidationError, match="gibt es die Angaben zum Herausgeber schon"),
+    ):
+        duplicate.full_clean()

@@ -29,6 +29,7 @@ BLOCK_NAMESPACE = uuid.UUID("3c6f4d8e-2f43-4f7e-9a55-0c1b8e6a7d21")
 # The order matters: contact persons before the pages whose sidebars name them, and so on.
 SEED_STEPS = [
     "home.seed.loader.seed_content_pages",
+    "home.seed.publisher.seed_publisher",
     "home.seed.contact.seed_contact_persons",
     "downloads.seed.seed_downloads",
     "partners.seed.seed_partners",
@@ -127,9 +128,10 @@ def translate(context, instance, po_file):
     )
     for warning in translation.import_po(polib.pofile(str(po_file)), tool_name="seed"):
         context.report.warnings.append(f"{Path(po_file).name}: {warning}")
-    translation.save_target(publish=False)
+    has_drafts = isinstance(instance, DraftStateMixin)
+    translation.save_target(publish=not has_drafts)  # a plain snippet cannot be a draft
     target = instance.get_translation(english)
-    if isinstance(target, DraftStateMixin):
+    if has_drafts:
         target.get_latest_revision().publish()
     context.report.translated.append(f"en: {target}")
     return target

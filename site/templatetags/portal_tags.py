@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 from home.models import ContactPage, StandardPage
 from portal.i18n import current_home, language_links
+from portal.models import PublisherDetails
 
 register = template.Library()
 
@@ -76,3 +77,9 @@ def breadcrumb(context):
 def document_facts(document):
     """Format, size, pages and language of a document: "PDF, 1,2 MB, 24 Seiten, Deutsch"."""
     return document.facts_text
+
+
+@register.simple_tag
+def publisher_details():
+    """The publisher's name and address in the visitor's language."""
+    return PublisherDetails.for_active_language()
