@@ -1,0 +1,86 @@
+"""Site search: the visitor's language, public pages only, and no error on any input."""
+
+from wagtail.models import Page
+
+import pytest
+
+from home.models import SectionPage
+from tests.factories import TopicPageFactory
+
+BROCHURE = "Migrantenselbstorganisationen als Partner bei der Fachkräftegewinnung"
+
+
+def result_titles(response):
+    return [str(result.title) for result in response.context["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Leitfaden", BROCHURE),
+        ("Fachkräftegewinnung", BROCHURE),
+        ("Partner", "Wir sind Partner"),
+        ("interkulturelle Öffnung", "Interkulturelle Öffnung"),
+    ],
+)
+def test_german_search_finds_the_seeded_pages(seeded, client, query, expected):
+    response = client.get("/de/suche/", {"q": query})
+    assert response.status_code == 200
+    assert any(title.startswith(expected) for title in result_titles(response))
+
+
+def test_results_are_in_the_visitors_language_only(seeded, client):
+    german = result_titles(client.get("/de/suche/", {"q": "Partner"}))
+    english = result_titles(client.get("/en/search/", {"q": "partners"}))
+    assert "Wir sind Partner" in german and "We are partners" not in german
+    assert english and all(
+        page.locale.language_code == "en" for page in Page.objects.filter(title__in=english)
+    )
+
+
+def test_drafts_are_never_found(seeded, client):
+    section = SectionPage.objects.get(locale__language_code="de")
+    TopicPageFactory(parent=section, title="Geheimer Entwurf Zebrastreifen", live=False)
+    response = client.get("/de/suche/", {"q": "Zebrastreifen"})
+    assert result_titles(response) == []
+    assert "0 Treffer für „Zebrastreifen“" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        '"',
+        '"abc',
+        "\x00",
+        "a\x00b",
+        "x" * 10_000,
+        "' OR 1=1 --",
+        "*",
+        "(",
+        "NEAR(",
+        "AND OR NOT",
+        "😀",
+        "שלום مرحبا",
+        "-Partner",
+        "Partner*",
+        "%_",
+    ],
+)
+def test_bad_input_never_errors(seeded, client, query):
+    response = client.get("/de/suche/", {"q": query})
+    assert response.status_code == 200
+    assert '<input type="text" name="q"' in response.content.decode()
+
+
+def test_overlong_query_gets_a_clear_message(seeded, client):
+    response = client.get("/de/suche/", {"q": "x" * 201})
+    assert "Bitte geben Sie höchstens 200 Zeichen ein." in response.content.decode()
+
+
+def test_query_is_kept_in_the_form_and_bad_page_numbers_are_tolerated(seeded, client):
+    for page_number in ("abc", "0", "-1", "99999999999999999999"):
+        response = client.get("/de/suche/", {"q": "Partner", "seite": page_number})
+        assert response.status_code == 200
+        assert 'value="Partner"' in response.content.decode()
