@@ -1,5 +1,7 @@
 """Site search: the visitor's language, public pages only, and no error on any input."""
 
+from django.db import connection
+
 from wagtail.models import Page
 
 import pytest
@@ -84,3 +86,15 @@ def test_query_is_kept_in_the_form_and_bad_page_numbers_are_tolerated(seeded, cl
         response = client.get("/de/suche/", {"q": "Partner", "seite": page_number})
         assert response.status_code == 200
         assert 'value="Partner"' in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL's German configuration"
+)
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Partnern", "Wir sind Partner"), ("Leitfäden", BROCHURE), ("Arbeitgebern", BROCHURE)],
+)
+def test_postgresql_search_stems_german_words(seeded, client, query, expected):
+    titles = result_titles(client.get("/de/suche/", {"q": query}))
+    assert any(title.startswith(expected) for title in titles)

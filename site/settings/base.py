@@ -138,6 +138,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's full-text search with German stemming ("Partnern" finds "Partner");
+    # the index is shared by both languages, English is stemmed by the German rules too.
+    INSTALLED_APPS.append("django.contrib.postgres")
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 
 # No requests to third parties from the admin either (GDPR): no Gravatar, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
