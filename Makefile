@@ -20,17 +20,21 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the project with its development tools
 
-prepare: install ## Migrate, compile UI translations, load the seed content, create the local admin
+prepare: install ## Migrate, compile UI translations, load the seed content, set up roles and demo accounts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(MANAGE) load_seed_content
-	$(MANAGE) create_local_admin
+	$(MANAGE) setup_editorial
+	$(MANAGE) create_demo_accounts
 
 run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/de/   (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "  Scheduled publishing runs beside the server (manage.py run_scheduler)."
 	@echo ""
+	$(MANAGE) run_scheduler & SCHEDULER=$$!; \
+	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)

@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from .editorial import publishing  # noqa: F401  (connects its signal receivers)

@@ -1,4 +1,5 @@
-"""Shared models: the image model (alternative text required), publisher details, settings."""
+"""Shared models: the image model (alternative text required), publisher details, settings,
+and the four-eyes approval task of the editorial workflow."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,16 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import TranslatableMixin
+
+from portal.editorial.approval import FourEyesApprovalTask
+
+__all__ = [
+    "FourEyesApprovalTask",
+    "PortalImage",
+    "PortalRendition",
+    "PortalSettings",
+    "PublisherDetails",
+]
 
 
 class PortalImage(AbstractImage):

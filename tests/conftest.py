@@ -6,17 +6,19 @@ import pytest
 
 from home.models import HomePage
 from home.seed.loader import load_seed_content
+from portal.editorial.setup import setup_editorial
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the seed content once into the test database, as `make run` does.
+    """Load the seed content and editorial roles once into the test database, like `make run`.
 
     Every test runs in a transaction that is rolled back, so each one starts from the seeded
     portal; loading it per test would cost seconds each.
     """
     with django_db_blocker.unblock():
         load_seed_content()
+        setup_editorial()
         # Tests on a transactional database (the browser tests) flush it afterwards and
         # restore this serialised copy: keep it the seeded one, not the bare migrations.
         for alias in connections:
@@ -40,3 +42,28 @@ def locale_en(db):
 def seeded(db):
     """The whole seed content in both languages; returns the home page of each language."""
     return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def role_users(db):
+    """One user per editorial group, plus a second approver for the four-eyes rule."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal.editorial.roles import ADMINISTRATION, APPROVERS, EDITORS, TRANSLATORS
+
+    accounts = {
+        "editor": EDITORS,
+        "approver": APPROVERS,
+        "second_approver": APPROVERS,
+        "translator": TRANSLATORS,
+        "administrator": ADMINISTRATION,
+    }
+    users = {}
+    for username, group_name in accounts.items():
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.org", "a-long-test-password"
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        users[username] = user
+    return users

@@ -67,7 +67,7 @@ def test_production_names_each_missing_variable(variable):
     assert f"{variable} must be set" in result.stderr
 
 
-def test_local_admin_is_never_created_in_production():
-    result = manage("create_local_admin", **PRODUCTION_ENV)
+def test_demo_accounts_are_never_created_in_production():
+    result = manage("create_demo_accounts", **PRODUCTION_ENV)
     assert result.returncode != 0
     assert "only runs with DEBUG on" in result.stderr

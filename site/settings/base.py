@@ -171,6 +171,14 @@ PORTAL_FORM_RETENTION_DAYS = int(os.environ.get("PORTAL_FORM_RETENTION_DAYS", "9
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Editorial workflow "Redaktionelle Freigabe" (portal/editorial/): an approval publishes through
+# this action, so any publish that skipped approval can be recognised and recorded.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.editorial.finish.publish_approved_workflow_state"
+# Submissions are announced to the approvers (group Freigabe), not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The scheduler (`manage.py run_scheduler`) publishes and expires content every this many seconds.
+PORTAL_SCHEDULER_INTERVAL = int(os.environ.get("PORTAL_SCHEDULER_INTERVAL", "30"))
+
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chancen.nrw <noreply@chancen.nrw.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

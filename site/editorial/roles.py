@@ -1,0 +1,113 @@
+"""The portal's four editorial groups (DESIGN.md, "Roles and workflow"), as data.
+
+The groups are defined here, in code, and `manage.py setup_editorial` makes the database
+match: a permission granted by hand in the admin is taken back on the next run. Changing a
+role is a reviewed change to this file, as befits a ministry's publishing rights.
+"""
+
+from dataclasses import dataclass, field
+
+EDITORS = "Redaktion"
+APPROVERS = "Freigabe"
+TRANSLATORS = "Übersetzung"
+ADMINISTRATION = "Administration"
+
+SOURCE_LANGUAGE = "de"
+ALL_TREES = "*"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A group: its model permissions and its rights in page trees and collections.
+
+    `page_trees` names the language trees (home pages by language code, or ALL_TREES for
+    the root, which covers every tree) in which the group holds `page_permissions`.
+    """
+
+    name: str
+    model_permissions: tuple[str, ...]
+    page_permissions: tuple[str, ...] = ()
+    page_trees: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = field(default=())
+
+
+IMAGE_AND_DOCUMENT_USE = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
+ROLES = (
+    Role(
+        name=EDITORS,
+        model_permissions=(
+            "wagtailadmin.access_admin",
+            "partners.add_partner",
+            "partners.change_partner",
+            "partners.lock_partner",
+            "home.add_contactperson",
+            "home.change_contactperson",
+            "home.lock_contactperson",
+            "wagtailsearchpromotions.add_searchpromotion",
+            "wagtailsearchpromotions.change_searchpromotion",
+            "wagtailsearchpromotions.delete_searchpromotion",
+            "wagtailsearchpromotions.view_searchpromotion",
+        ),
+        page_permissions=("add_page", "change_page", "lock_page"),
+        page_trees=(SOURCE_LANGUAGE,),
+        collection_permissions=IMAGE_AND_DOCUMENT_USE,
+    ),
+    Role(
+        name=APPROVERS,
+        model_permissions=(
+            "wagtailadmin.access_admin",
+            "partners.add_partner",
+            "partners.change_partner",
+            "partners.delete_partner",
+            "partners.publish_partner",
+            "partners.lock_partner",
+            "partners.unlock_partner",
+            "home.add_contactperson",
+            "home.change_contactperson",
+            "home.delete_contactperson",
+            "home.publish_contactperson",
+            "home.lock_contactperson",
+            "home.unlock_contactperson",
+            "wagtailsearchpromotions.add_searchpromotion",
+            "wagtailsearchpromotions.change_searchpromotion",
+            "wagtailsearchpromotions.delete_searchpromotion",
+            "wagtailsearchpromotions.view_searchpromotion",
+        ),
+        page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        page_trees=(ALL_TREES,),
+        collection_permissions=(
+            *IMAGE_AND_DOCUMENT_USE,
+            "wagtailimages.delete_image",
+            "wagtaildocs.delete_document",
+        ),
+    ),
+    Role(
+        name=TRANSLATORS,
+        model_permissions=(
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+        ),
+        page_permissions=("change_page", "lock_page"),
+        page_trees=("en",),
+        collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
+    ),
+)
+
+# Administration holds every permission there is; it is not listed in ROLES because its
+# permission list is "all of them", computed when the setup runs.
+ADMINISTRATION_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
