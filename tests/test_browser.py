@@ -171,3 +171,67 @@ def test_page_has_no_wcag_21_aa_violations(page, site, path):
     results = Axe().run(page, options=options).response
     assert results["passes"], f"{path}: axe checked nothing"
     assert not results["violations"], f"{path}:\n{describe(results['violations'])}"
+
+
+# Editorial workflow -------------------------------------------------------------------------
+
+NEW_LEAD = "Vielfalt in der Verwaltung: so gelingt die interkulturelle Öffnung."
+PASSWORD = "ein-langes-test-passwort"
+
+
+@pytest.fixture
+def editorial_flow(site):
+    """An editor, an approver and the German topic page, made before the browser starts."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from home.models import TopicPage
+    from portal.editorial.roles import APPROVERS, EDITORS
+
+    for username, group in (("redakteurin", EDITORS), ("freigeberin", APPROVERS)):
+        user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+    topic = TopicPage.objects.get(locale__language_code="de", slug="interkulturelle-oeffnung")
+    return f"/admin/pages/{topic.pk}/edit/"
+
+
+def log_in(page, site, username):
+    page.context.clear_cookies()
+    page.set_extra_http_headers({"Accept-Language": "de-DE,de"})
+    page.goto(site + "/admin/login/")
+    page.fill('input[name="username"]', username)
+    page.fill('input[name="password"]', PASSWORD)
+    page.locator('form button[type="submit"]').click()
+    expect(page).to_have_url(site + "/admin/")
+
+
+def choose_action(page, button):
+    """Open the editor's action menu (the arrow beside "Entwurf speichern") and pick `button`."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator(button).click()
+
+
+def visitor_sees(page, site, text):
+    page.context.clear_cookies()
+    open_page(page, site, TOPIC_DE)
+    return text in page.locator("main").inner_text()
+
+
+def test_editor_submits_approver_releases_visitor_sees_it(editorial_flow, page, site):
+    edit_url = site + editorial_flow
+    log_in(page, site, "redakteurin")
+    page.goto(edit_url)
+    page.fill("#id_lead", NEW_LEAD)
+    choose_action(page, 'button[name="action-submit"]')
+    expect(page.locator(".messages")).to_contain_text("Interkulturelle Öffnung")
+
+    assert not visitor_sees(page, site, NEW_LEAD)
+
+    log_in(page, site, "freigeberin")
+    page.goto(edit_url)
+    choose_action(
+        page, 'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+    )
+    expect(page.locator(".messages")).to_contain_text("Interkulturelle Öffnung")
+
+    assert visitor_sees(page, site, NEW_LEAD)
