@@ -1,20 +1,22 @@
 from django.contrib import messages
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.editorial.publishing import PUBLISH_WITHOUT_APPROVAL, has_workflow, is_administrator
-from portal.models import PublisherDetails
-
-DIRECT_PUBLISH_REFUSED = _(
-    "Veröffentlicht wird über den Workflow „Redaktionelle Freigabe“: bitte zur Freigabe "
-    "einreichen. Direkt veröffentlichen darf nur die Administration."
+from portal.editorial import actions
+from portal.editorial.publishing import (
+    DIRECT_PUBLISH_REFUSED,
+    PUBLISH_WITHOUT_APPROVAL,
+    requires_approval,
 )
+from portal.models import PublisherDetails
 
 
 class PublisherDetailsViewSet(SnippetViewSet):
@@ -38,7 +40,7 @@ def register_editorial_log_actions(actions):
 
 def _without_direct_publish(menu_items, request, obj):
     """Approvers publish by approving: no "Publish" button on content under the workflow."""
-    if obj is not None and has_workflow(obj) and not is_administrator(request.user):
+    if obj is not None and requires_approval(obj, request.user):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
@@ -54,7 +56,7 @@ def hide_direct_snippet_publish(menu_items, request, context):
 
 def _refuse_direct_publish(request, obj, edit_url):
     """The admin's publish paths refuse what the hidden button would have done."""
-    if has_workflow(obj) and not is_administrator(request.user):
+    if requires_approval(obj, request.user):
         messages.error(request, DIRECT_PUBLISH_REFUSED)
         return redirect(edit_url)
     return None
@@ -73,9 +75,18 @@ def refuse_direct_snippet_publish(request, obj):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish(request, action_type, objects, action_class_instance):
-    if action_type != "publish" or is_administrator(request.user):
-        return None
-    if any(has_workflow(obj) for obj in objects):
+    if action_type == "publish" and any(requires_approval(obj, request.user) for obj in objects):
         messages.error(request, DIRECT_PUBLISH_REFUSED)
-        return redirect(request.GET.get("next") or reverse("wagtailadmin_home"))
+        return redirect("wagtailadmin_explore_root")
     return None
+
+
+@hooks.register("register_actions")
+def register_publish_actions(registry):
+    """The API publishes through these: no direct publish that skipped the approval."""
+    registry.register(Page, actions.PortalPublishPageRevisionAction)
+    registry.register(Page, actions.PortalCreatePageAction)
+    registry.register(Page, actions.PortalEditPageAction)
+    registry.register(DraftStateMixin, actions.PortalPublishRevisionAction)
+    registry.register(models.Model, actions.PortalCreateAction)
+    registry.register(models.Model, actions.PortalEditAction)

@@ -16,7 +16,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, gettext_lazy, override
 
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowMixin
@@ -26,6 +26,10 @@ from .roles import ADMINISTRATION, APPROVERS
 logger = logging.getLogger(__name__)
 
 PUBLISH_WITHOUT_APPROVAL = "portal.publish_without_approval"
+DIRECT_PUBLISH_REFUSED = gettext_lazy(
+    "Veröffentlicht wird über den Workflow „Redaktionelle Freigabe“: bitte zur Freigabe "
+    "einreichen. Direkt veröffentlichen darf nur die Administration."
+)
 
 _approved_publish = ContextVar("approved_publish", default=False)
 
@@ -47,6 +51,11 @@ def is_administrator(user):
 def has_workflow(obj):
     """Whether the object is under an approval workflow (pages and workflow snippets)."""
     return isinstance(obj, WorkflowMixin) and obj.get_workflow() is not None
+
+
+def requires_approval(obj, user):
+    """Whether `user` publishing `obj` now would skip the approval the portal requires."""
+    return not _approved_publish.get() and has_workflow(obj) and not is_administrator(user)
 
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.schedule")
