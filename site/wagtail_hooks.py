@@ -17,6 +17,7 @@ from portal.editorial.publishing import (
     requires_approval,
 )
 from portal.models import PublisherDetails
+from portal.translation import admin_hooks, review_hooks  # noqa: F401
 
 
 class PublisherDetailsViewSet(SnippetViewSet):

@@ -1,0 +1,1 @@
+"""Admin hooks of the translation status report, PO batches and locale-aware choosers."""

@@ -1,0 +1,121 @@
+"""Translations go through the approval workflow: an unapproved English change never reaches
+a visitor, on the site or through the API."""
+
+from django.urls import reverse
+
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
+
+import pytest
+
+from home.models import TopicPage
+from portal.translation.review import save_translation_draft
+from tests.editorial import workflow_action
+
+pytestmark = pytest.mark.django_db
+
+NEW_LEAD = "Diversity makes the administration stronger."
+
+
+@pytest.fixture
+def english_topic(seeded):
+    return TopicPage.objects.get(locale__language_code="en", slug="intercultural-opening")
+
+
+@pytest.fixture
+def translation(english_topic):
+    """The synced translation of „Interkulturelle Öffnung“, with a new English lead."""
+    translation = Translation.objects.get(
+        source__object_id=english_topic.translation_key, target_locale=english_topic.locale
+    )
+    po = translation.export_po()
+    lead = next(entry for entry in po if entry.msgctxt == "lead")
+    lead.msgstr = NEW_LEAD
+    assert translation.import_po(po, tool_name="test") == []
+    return translation
+
+
+def english_lead(page):
+    return Page.objects.get(pk=page.pk).specific.lead
+
+
+def visitor_reads(client, page, text):
+    client.logout()
+    html = client.get(page.url).content.decode()
+    api = client.get(f"/api/v3/pages/{page.pk}/").content.decode()
+    return text in html, text in api
+
+
+def submit_url(translation):
+    return reverse("portal_translation_submit", args=[translation.pk])
+
+
+def test_translator_submits_and_the_live_page_keeps_its_approved_text(
+    client, role_users, english_topic, translation
+):
+    old_lead = english_topic.lead
+    client.force_login(role_users["translator"])
+    assert client.get(submit_url(translation)).status_code == 200
+    response = client.post(submit_url(translation))
+
+    assert response.status_code == 302
+    assert english_lead(english_topic) == old_lead
+    assert visitor_reads(client, english_topic, NEW_LEAD) == (False, False)
+    state = Page.objects.get(pk=english_topic.pk).current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == role_users["translator"]
+    draft = Page.objects.get(pk=english_topic.pk).specific.get_latest_revision_as_object()
+    assert draft.lead == NEW_LEAD
+
+    client.force_login(role_users["approver"])
+    workflow_action(client, Page.objects.get(pk=english_topic.pk), "approve")
+
+    assert english_lead(english_topic) == NEW_LEAD
+    assert visitor_reads(client, english_topic, NEW_LEAD) == (True, True)
+
+
+def test_saving_a_draft_of_a_live_translation_leaves_the_live_row_alone(
+    role_users, english_topic, translation
+):
+    old_lead = english_topic.lead
+    save_translation_draft(translation, role_users["translator"])
+    live = Page.objects.get(pk=english_topic.pk).specific
+    assert live.lead == old_lead
+    assert live.has_unpublished_changes
+
+
+def test_translation_editor_publish_becomes_a_submission_for_approvers(
+    client, role_users, english_topic, translation
+):
+    client.force_login(role_users["approver"])
+    edit = reverse("wagtailadmin_pages:edit", args=[english_topic.pk])
+    response = client.post(edit, {"action": "publish"})
+
+    assert response.status_code == 302
+    assert english_lead(english_topic) != NEW_LEAD
+    page = Page.objects.get(pk=english_topic.pk)
+    assert page.current_workflow_state.requested_by == role_users["approver"]
+
+    workflow_action(client, page, "approve")
+    assert english_lead(english_topic) != NEW_LEAD, "nobody approves their own submission"
+    client.force_login(role_users["second_approver"])
+    workflow_action(client, page, "approve")
+    assert english_lead(english_topic) == NEW_LEAD
+
+
+def test_the_translation_editor_offers_the_submission(client, role_users, english_topic):
+    client.force_login(role_users["translator"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[english_topic.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "js-translation-editor" in html
+    assert "/admin/translations/" in html and "/submit/" in html
+
+
+def test_editors_cannot_submit_english_translations(client, role_users, translation):
+    client.force_login(role_users["editor"])
+    assert client.post(submit_url(translation)).status_code in (302, 403)
+    target = Page.objects.get(
+        translation_key=translation.source.object_id, locale=translation.target_locale
+    )
+    assert target.current_workflow_state is None
