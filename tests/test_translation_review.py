@@ -3,8 +3,8 @@ a visitor, on the site or through the API."""
 
 from django.urls import reverse
 
-from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
@@ -119,3 +119,34 @@ def test_editors_cannot_submit_english_translations(client, role_users, translat
         translation_key=translation.source.object_id, locale=translation.target_locale
     )
     assert target.current_workflow_state is None
+
+
+def sync_url(page):
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    return reverse("wagtail_localize:update_translations", args=[source.pk])
+
+
+@pytest.mark.parametrize(("role", "offered"), [("translator", False), ("administrator", True)])
+def test_sync_offers_publish_immediately_only_to_administration(
+    client, role_users, english_topic, role, offered
+):
+    german = english_topic.get_translation(Locale.objects.get(language_code="de"))
+    client.force_login(role_users[role])
+    response = client.get(sync_url(german))
+    assert response.status_code == 200
+    assert ('name="publish_translations"' in response.content.decode()) is offered
+
+
+@pytest.mark.parametrize(("role", "published"), [("translator", False), ("administrator", True)])
+def test_sync_publishes_immediately_only_for_administration(
+    client, role_users, english_topic, django_capture_on_commit_callbacks, role, published
+):
+    german = english_topic.get_translation(Locale.objects.get(language_code="de")).specific
+    german.lead = "Ein neuer deutscher Vorspann."
+    german.save_revision().publish()
+    client.force_login(role_users[role])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sync_url(german), {"publish_translations": "on"})
+
+    assert response.status_code == 302
+    assert (english_lead(english_topic) == "Ein neuer deutscher Vorspann.") is published

@@ -11,7 +11,7 @@ from wagtail_localize.models import Translation
 from portal.editorial.publishing import requires_approval
 
 from .review import submit_translation_for_approval
-from .views import SUBMITTED, SubmitTranslationView
+from .views import SUBMITTED, ReviewedUpdateTranslationsView, SubmitTranslationView
 
 
 @hooks.register("register_admin_urls")
@@ -21,7 +21,13 @@ def register_submit_translation_url():
             "translations/<int:translation_id>/submit/",
             SubmitTranslationView.as_view(),
             name="portal_translation_submit",
-        )
+        ),
+        # Takes the place of wagtail-localize's view at its own address (the portal's admin
+        # URLs come first): same page, without "publish immediately" outside Administration.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+        ),
     ]
 
 

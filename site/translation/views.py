@@ -12,6 +12,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from portal.editorial.publishing import is_administrator
 
 from .review import submit_translation_for_approval, translated_object
 
@@ -70,3 +73,18 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
 
     def edit_url(self):
         return AdminURLFinder(self.request.user).get_edit_url(self.target)
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", without "Publish immediately" for anyone
+    but Administration: that option publishes every translation at once, unreviewed."""
+
+    def get_form(self):
+        form = super().get_form()
+        if not is_administrator(self.request.user):
+            del form.fields["publish_translations"]
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
+        return super().form_valid(form)
