@@ -118,6 +118,14 @@ USE_TZ = True
 
 # New translations stay drafts until they are translated and approved.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation pre-fills a translation for the translator to review (it is never
+# published without approval); off unless a DeepL key is configured. Keys ending in ":fx"
+# use DeepL's free API.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "TIMEOUT": 10},
+    }
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"

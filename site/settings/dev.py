@@ -6,9 +6,6 @@ DEBUG = True
 SECRET_KEY = "django-insecure-development-only-never-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
 # One process serves everything here, so its local-memory cache is as shared as a cache
 # needs to be for django-ratelimit; production uses Redis.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
