@@ -10,6 +10,7 @@ Without Chromium the tests are skipped, unless PORTAL_REQUIRE_BROWSER is set (as
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,52 @@ def test_editor_submits_approver_releases_visitor_sees_it(editorial_flow, page, 
     expect(page.locator(".messages")).to_contain_text("Interkulturelle Öffnung")
 
     assert visitor_sees(page, site, NEW_LEAD)
+
+
+PARTNERS_EN = "/en/integration-and-work/intercultural-opening/we-are-partners/"
+NEW_HEADING = "Partners wanted across the state"
+
+
+@pytest.fixture
+def translation_flow(site):
+    """A translator, an approver and the English "Wir sind Partner", before the browser starts."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from partners.models import PartnerIndexPage
+    from portal.editorial.roles import APPROVERS, TRANSLATORS
+
+    for username, group in (("uebersetzerin", TRANSLATORS), ("freigeberin", APPROVERS)):
+        user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+    english = PartnerIndexPage.objects.get(locale__language_code="en")
+    return f"/admin/pages/{english.pk}/edit/"
+
+
+def visitor_reads(page, site, path, text):
+    page.context.clear_cookies()
+    open_page(page, site, path)
+    return text in page.locator("main").inner_text()
+
+
+def test_translator_submits_approver_releases_english_visitor_sees_it(translation_flow, page, site):
+    log_in(page, site, "uebersetzerin")
+    page.goto(site + translation_flow)
+    segment = page.locator("li", has_text="Partner gewinnen").last
+    segment.get_by_role("button", name=re.compile("Bearbeiten|Übersetzen")).click()
+    segment.locator("textarea").fill(NEW_HEADING)
+    segment.get_by_role("button", name="Speichern").click()
+    expect(segment).to_contain_text(NEW_HEADING)
+    page.locator('a[href*="/admin/translations/"][href$="/submit/"]').click()
+    page.locator('main form button[type="submit"]').click()
+    expect(page.locator(".messages")).to_contain_text("Freigabe")
+
+    assert not visitor_reads(page, site, PARTNERS_EN, NEW_HEADING)
+
+    log_in(page, site, "freigeberin")
+    review = page.locator("tr", has_text="We are partners")
+    review.locator(".w-dropdown__toggle").click()
+    review.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])').click()
+    expect(page.locator("tr", has_text="We are partners")).to_have_count(0, timeout=15_000)
+
+    assert visitor_reads(page, site, PARTNERS_EN, NEW_HEADING)
