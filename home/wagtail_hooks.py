@@ -4,10 +4,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import ContactPerson
+from portal.translation.choosers import LocaleAwareSnippetChooserViewSet
 
 
 class ContactPersonViewSet(SnippetViewSet):
     model = ContactPerson
+    chooser_viewset_class = LocaleAwareSnippetChooserViewSet
     icon = "user"
     menu_label = _("Kontaktpersonen")
     menu_order = 300

@@ -6,11 +6,14 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.translation.choosers import LocaleAwareSnippetChooserViewSet
+
 from .models import Partner
 
 
 class PartnerViewSet(SnippetViewSet):
     model = Partner
+    chooser_viewset_class = LocaleAwareSnippetChooserViewSet
     icon = "group"
     menu_label = _("Partner")
     menu_order = 250

@@ -1,13 +1,20 @@
+from collections import defaultdict
+
 from django.db.models import Q
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class PortalSitemap(Sitemap):
-    """Wagtail's sitemap over the page trees of every language, not only the default one."""
+    """Wagtail's sitemap over the page trees of every language, not only the default one.
 
-    def items(self):
+    Each page lists its live, public translations (itself included) as hreflang alternates,
+    which Django's sitemap template renders as `<xhtml:link rel="alternate">`. They come from
+    one query for the whole sitemap, grouped by `translation_key`.
+    """
+
+    def pages(self):
         root = self.get_wagtail_site().root_page
         homes = Page.objects.filter(translation_key=root.translation_key).live()
         in_a_tree = Q()
@@ -15,11 +22,31 @@ class PortalSitemap(Sitemap):
             in_a_tree |= Q(path__startswith=home.path)
         if not in_a_tree:
             return Page.objects.none()
-        return (
-            Page.objects.filter(in_a_tree)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return Page.objects.filter(in_a_tree).live().public().order_by("path")
+
+    def items(self):
+        return self.pages().defer_streamfields().specific()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        alternates = self.alternates()
+        for url in urls:
+            url["alternates"] = alternates.get(url["location"], [])
+        return urls
+
+    def alternates(self):
+        """Alternates by page URL, for pages that exist in more than one language."""
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for page in self.pages().only("pk", "path", "url_path", "translation_key", "locale_id"):
+            location = page.get_full_url(self.request)
+            if location:
+                groups[page.translation_key].append(
+                    {"lang_code": languages[page.locale_id], "location": location}
+                )
+        return {
+            alternate["location"]: group
+            for group in groups.values()
+            if len(group) > 1
+            for alternate in group
+        }

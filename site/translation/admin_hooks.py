@@ -1,1 +1,52 @@
 """Admin hooks of the translation status report, PO batches and locale-aware choosers."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from portal.translation import choosers
+from portal.translation.report import TranslationStatusReportView, can_see_report
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_urls():
+    return [
+        path(
+            "reports/translations/",
+            TranslationStatusReportView.as_view(),
+            name="translation_status_report",
+        ),
+        path(
+            "reports/translations/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_report_results",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return TranslationStatusMenuItem(
+        _("Übersetzungsstand"),
+        reverse("translation_status_report"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=1200,
+    )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_editing_locale(pages, request):
+    return choosers.pages_for_editing_locale(pages, request)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def document_chooser_in_editing_locale(documents, request):
+    return choosers.documents_for_editing_locale(documents, request)
