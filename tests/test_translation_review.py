@@ -1,6 +1,8 @@
 """Translations go through the approval workflow: an unapproved English change never reaches
 a visitor, on the site or through the API."""
 
+import json
+
 from django.urls import reverse
 
 from wagtail.models import Locale, Page, WorkflowState
@@ -42,7 +44,7 @@ def english_lead(page):
 def visitor_reads(client, page, text):
     client.logout()
     html = client.get(page.url).content.decode()
-    api = client.get(f"/api/v3/pages/{page.pk}/").content.decode()
+    api = json.dumps(client.get(f"/api/v3/pages/{page.pk}/").json(), ensure_ascii=False)
     return text in html, text in api
 
 
@@ -150,3 +152,31 @@ def test_sync_publishes_immediately_only_for_administration(
 
     assert response.status_code == 302
     assert (english_lead(english_topic) == "Ein neuer deutscher Vorspann.") is published
+
+
+def test_after_a_source_change_english_keeps_its_approved_text_and_shows_what_changed(
+    client, role_users, english_topic
+):
+    german = english_topic.get_translation(Locale.objects.get(language_code="de")).specific
+    german.lead = "Ein ganz neuer deutscher Vorspann."
+    german.save_revision().publish()
+    live_lead = english_topic.lead
+    translation = Translation.objects.get(
+        source__object_id=english_topic.translation_key, target_locale=english_topic.locale
+    )
+    total, translated = translation.get_progress()
+    assert total == translated
+
+    client.force_login(role_users["translator"])
+    client.post(sync_url(german), {})
+
+    assert english_lead(english_topic) == live_lead
+    assert visitor_reads(client, english_topic, live_lead) == (True, True)
+    total, translated = translation.get_progress()
+    assert translated == total - 1
+    untranslated = [
+        segment.string.data
+        for segment in translation.source.stringsegment_set.select_related("string")
+        if not segment.string.translations.filter(locale=english_topic.locale).exists()
+    ]
+    assert untranslated == ["Ein ganz neuer deutscher Vorspann."]
