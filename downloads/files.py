@@ -58,6 +58,9 @@ MAX_UNPACKED_SIZE = 500 * 1024 * 1024
 
 STEM_MAX_LENGTH = 60
 HEAD_SIZE = 2048
+# Text kept for the site search: enough for any brochure's words, bounded for huge files.
+TEXT_MAX_PAGES = 300
+TEXT_MAX_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -217,3 +220,28 @@ def _check_office_file(file, head, extension):
             code="macros",
             params={"extension": extension},
         )
+
+
+def extract_pdf_text(file):
+    """The text of a PDF for the site search, "" when none can be read.
+
+    Bounded in pages and characters. A broken or encrypted PDF yields "" rather than an
+    error: the upload checks decide what may be stored, the search only indexes what it can.
+    """
+    try:
+        file.seek(0)
+        reader = PdfReader(file, strict=False)
+        if reader.is_encrypted:
+            return ""
+        parts, length = [], 0
+        for page in reader.pages[:TEXT_MAX_PAGES]:
+            text = " ".join((page.extract_text() or "").split())
+            parts.append(text)
+            length += len(text) + 1
+            if length >= TEXT_MAX_CHARS:
+                break
+    except Exception:  # noqa: BLE001 – pypdf raises many kinds on broken files
+        return ""
+    finally:
+        file.seek(0)
+    return " ".join(parts)[:TEXT_MAX_CHARS].replace("\x00", "")

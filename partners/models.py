@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PublishingPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
@@ -31,7 +32,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 
 from home.models import ContentPage, SidebarMixin
+from portal.api.serializers import translations_field
 from portal.form_pages import PortalFormPage
+from portal.translation import fields
 
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
@@ -145,9 +148,12 @@ class Partner(
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("place"),
+        index.SearchField("measures"),
+        index.SearchField("time_frame"),
         index.FilterField("kind"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
+        index.FilterField("id"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -179,6 +185,9 @@ class PartnerIndexPage(SidebarMixin, ContentPage):
     """ "Wir sind Partner": the initiative's goals and terms, then the partners by kind."""
 
     content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
+    # The partners themselves: /api/v3/partners/ (published ones, filterable).
+    api_fields = ContentPage.api_fields + SidebarMixin.sidebar_api_fields
+    translatable_fields = fields.SIDEBAR_PAGE_FIELDS
 
     parent_page_types = ["home.TopicPage"]
     subpage_types = ["partners.PartnerFormPage"]
@@ -240,7 +249,8 @@ class PartnerFormPage(PortalFormPage):
             heading=_("Zustellung"),
         ),
     ]
-    override_translatable_fields = [SynchronizedField("to_address", overridable=False)]
+    translatable_fields = fields.FORM_BUILDER_PAGE_FIELDS
+    api_fields = [APIField("intro"), APIField("privacy_notice"), translations_field()]
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []

@@ -10,14 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
 from home.models import ContentPage
+from portal.api.serializers import ContactPersonsField, TopicLinksField
+from portal.translation import fields
 
 from .archive import PressArchive
 from .feeds import PressReleaseAtomFeed, PressReleaseRssFeed
@@ -26,16 +29,6 @@ from .queries import localized_contact_persons, localized_topics, topic_page_cho
 
 # The state of North Rhine-Westphalia was founded in 1946: an earlier date is a typo.
 EARLIEST_DATE = datetime.date(1946, 1, 1)
-
-CONTENT_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    SynchronizedField("show_in_menus"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    TranslatableField("lead"),
-    TranslatableField("body"),
-]
 
 
 class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
@@ -50,7 +43,7 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
 
-    translatable_fields = CONTENT_TRANSLATABLE_FIELDS
+    translatable_fields = fields.CONTENT_PAGE_FIELDS
 
     class Meta:
         verbose_name = _("Pressemitteilungsarchiv")
@@ -142,9 +135,15 @@ class PressReleasePage(ContentPage):
         InlinePanel("contact_links", heading=_("Kontakt"), label=_("Kontaktperson")),
     ]
     search_fields = [*ContentPage.search_fields, index.FilterField("date")]
+    api_fields = [
+        APIField("date"),
+        *ContentPage.api_fields,
+        APIField("topics", serializer=TopicLinksField()),
+        APIField("contact_persons", serializer=ContactPersonsField(localized_contact_persons)),
+    ]
 
     translatable_fields = [
-        *CONTENT_TRANSLATABLE_FIELDS,
+        *fields.CONTENT_PAGE_FIELDS,
         SynchronizedField("date"),
         SynchronizedField("topic_links"),
         SynchronizedField("contact_links"),

@@ -1,27 +1,27 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
 
 from .forms import SearchForm
+from .queries import SiteSearch, record_query
 
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Live, public pages of the visitor's language that match the query's words."""
+    """Pages, partners and documents for the query's words; editors' picks on top."""
     form = SearchForm({"q": request.GET["q"].replace("\x00", "")} if "q" in request.GET else None)
     words = form.words()
-    results = Page.objects.none()
-    if words:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active(), depth__gt=1)
-            .search(words, operator="and")
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    site_search = SiteSearch(words, get_language(), request)
+    promotions = site_search.promotions()
+    promoted_pages = {hit.page_id for hit in promotions if hit.page_id}
+    paginator = Paginator(site_search.results(exclude_page_ids=promoted_pages), RESULTS_PER_PAGE)
     page_of_results = paginator.get_page(request.GET.get("seite"))
+    if request.GET.get("seite", "1").strip() in ("", "1"):
+        # The first page is the search; further pages are the same search, not counted again.
+        record_query(words)
+    if page_of_results.number > 1:
+        promotions = []
     return TemplateResponse(
         request,
         "search/search.html",
@@ -29,6 +29,7 @@ def search(request):
             "form": form,
             "words": words,
             "results": page_of_results,
+            "promotions": promotions,
             "count": paginator.count,
         },
     )

@@ -8,4 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.api.mount import attach_routers
+
         from .editorial import publishing  # noqa: F401  (connects its signal receivers)
+
+        attach_routers()

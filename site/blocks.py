@@ -65,6 +65,18 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Bild")
         description = _("Ein Bild mit Alternativtext, Bildunterschrift und Bildnachweis.")
 
+    def get_api_representation(self, value, context=None):
+        """The image as a rendition with its alternative text (empty when decorative)."""
+        from portal.api.representations import rendition_data
+
+        image = value["image"]
+        rendition = rendition_data(image)
+        if rendition:
+            decorative = getattr(image, "decorative", False)
+            alt = getattr(image, "contextual_alt_text", None) or rendition["alt"]
+            rendition["alt"] = "" if decorative else alt
+        return {"image": rendition, "caption": value["caption"]}
+
     def get_preview_value(self):
         """The newest image in the library, so the preview shows a real picture."""
         image = newest(get_image_model())
@@ -106,6 +118,17 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         description = _("Ein Link auf eine Portalseite oder eine externe Adresse.")
         preview_value = {"text": "Zum Landesportal", "url": "https://www.land.nrw/"}
+
+    def get_api_representation(self, value, context=None):
+        """The link's target as a URL: a live page's path or the external address."""
+        from portal.api.representations import page_link
+
+        representation = super().get_api_representation(value, context)
+        request = context.get("request") if context else None
+        page = page_link(value.get("page"), request)
+        representation["page"] = page
+        representation["href"] = page["url"] if page else (value.get("url") or None)
+        return representation
 
     def clean(self, value):
         value = super().clean(value)
@@ -151,6 +174,14 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link_block.html"
         label = _("Dokument-Link")
         description = _("Ein Download-Link mit Format, Größe und Sprache des Dokuments.")
+
+    def get_api_representation(self, value, context=None):
+        """The document with URL, format, size and language; None when it is not public."""
+        from portal.api.representations import document_data
+
+        request = context.get("request") if context else None
+        document = document_data(value["document"], request)
+        return {"document": document, "text": value["text"] or (document or {}).get("title", "")}
 
     def get_preview_value(self):
         """The newest document in the library, so the preview shows a real download link."""
@@ -211,6 +242,27 @@ class SidebarPanelBlock(blocks.ListBlock):
         context = super().get_context(value, parent_context)
         context["items"] = [item for item in value if getattr(item, "live", True)]
         return context
+
+    def get_api_representation(self, value, context=None):
+        """Pages as links, contact persons and documents with their details; drafts left out."""
+        from wagtail.documents.models import AbstractDocument
+        from wagtail.models import Page
+
+        from home.models import ContactPerson
+        from portal.api.representations import contact_person_data, document_data, page_link
+
+        request = context.get("request") if context else None
+        items = []
+        for item in value:
+            if isinstance(item, Page):
+                items.append(page_link(item, request))
+            elif isinstance(item, AbstractDocument):
+                items.append(document_data(item, request))
+            elif isinstance(item, ContactPerson):
+                items.append(contact_person_data(item))
+            else:
+                items.append(self.child_block.get_api_representation(item, context))
+        return [item for item in items if item is not None]
 
 
 class SidebarBlock(blocks.StreamBlock):

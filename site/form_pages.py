@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField
 from django_ratelimit.core import is_ratelimited
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 
+from portal.translation import fields
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,6 +58,7 @@ class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEma
 
     form_builder = PortalFormBuilder
     rate_limited_template = "components/form_rate_limited.html"
+    translatable_fields = fields.FORM_PAGE_FIELDS
 
     class Meta:
         abstract = True

@@ -8,10 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import TranslatableField
 
 from portal.editorial.approval import FourEyesApprovalTask
 
@@ -51,6 +53,9 @@ class PortalImage(AbstractImage):
         *WagtailImage.admin_form_fields[3:],
     )
 
+    # The API's image answers: the alternative text is Wagtail's `description` already.
+    api_fields = [APIField("credit")]
+
     @property
     def default_alt_text(self):
         return self.description
@@ -87,6 +92,7 @@ class PublisherDetails(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("postal_address")]
+    translatable_fields = [TranslatableField("name"), TranslatableField("postal_address")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Herausgeber")

@@ -1,7 +1,8 @@
 """The portal's document model and its download statistics.
 
-Format, size and page count are filled from the file itself when it is uploaded
-(`downloads.forms.PortalDocumentForm`); editors state only title, description and language.
+Format, size, page count and (for PDFs) the text are filled from the file itself when it is
+uploaded (`downloads.forms.PortalDocumentForm`); editors state only title, description and
+language. The text feeds the site search.
 """
 
 from django.conf import settings
@@ -11,11 +12,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
-from downloads.files import FORMATS, FileFacts, extension_of, inspect_document
+from downloads.files import FORMATS, FileFacts, extension_of, extract_pdf_text, inspect_document
 
 
 class PortalDocument(AbstractDocument):
@@ -45,12 +47,27 @@ class PortalDocument(AbstractDocument):
     download_count = models.PositiveIntegerField(
         default=0, editable=False, verbose_name=_("Downloads")
     )
+    extracted_text = models.TextField(
+        blank=True,
+        editable=False,
+        verbose_name=_("Text der Datei"),
+        help_text=_("Beim Hochladen aus PDF-Dateien gelesen; die Website-Suche findet ihn."),
+    )
 
     admin_form_fields = (*WagtailDocument.admin_form_fields, "description", "language")
+    # What the API shows besides title and download URL (the text of the file stays out).
+    api_fields = [
+        APIField("description"),
+        APIField("language"),
+        APIField("file_format"),
+        APIField("file_size"),
+        APIField("page_count"),
+    ]
 
     search_fields = [
         *AbstractDocument.search_fields,
         index.SearchField("description"),
+        index.SearchField("extracted_text"),
         index.FilterField("language"),
         index.FilterField("file_format"),
     ]
@@ -101,7 +118,7 @@ class PortalDocument(AbstractDocument):
         self._verified_file_facts = (file, facts)
 
     def _set_document_file_metadata(self):
-        """Wagtail's size and hash, plus format and page count from the file's content.
+        """Wagtail's size and hash, plus format, page count and text from the file's content.
 
         Every way a file gets into the library calls this: the single and the multiple
         upload, replacing a file and the seed. Uploads through the admin form were verified
@@ -114,6 +131,11 @@ class PortalDocument(AbstractDocument):
             facts = self._inspect_leniently()
         self.file_format = facts.file_format
         self.page_count = facts.page_count
+        self.extracted_text = self._read_text() if facts.file_format == "pdf" else ""
+
+    def _read_text(self):
+        with self.open_file() as file:
+            return extract_pdf_text(file)
 
     def _inspect_leniently(self):
         try:

@@ -11,16 +11,24 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from downloads.blocks import DownloadGroupsBlock
 from downloads.order_form import PublicationOrderForm
 from home.models import ContentPage
+from portal.api.serializers import (
+    DocumentField,
+    DownloadGroupsField,
+    RenditionField,
+    translations_field,
+)
 from portal.form_pages import PortalFormPage
+from portal.translation import fields
 
 PUBLICATIONS_PER_PAGE = 20
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -39,6 +47,9 @@ class DownloadIndexPage(ContentPage):
     )
 
     content_panels = [*ContentPage.content_panels, FieldPanel("groups")]
+    # The publications: /api/v3/pages/?type=downloads.PublicationPage&child_of=<id>.
+    api_fields = [*ContentPage.api_fields, APIField("groups", serializer=DownloadGroupsField())]
+    translatable_fields = [*fields.CONTENT_PAGE_FIELDS, TranslatableField("groups")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["downloads.PublicationPage"]
@@ -104,6 +115,19 @@ class PublicationPage(Page):
         FieldPanel("document"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # An English publication may point to an English file and cover (overridable).
+    translatable_fields = [
+        *fields.PAGE_FIELDS,
+        TranslatableField("summary"),
+        SynchronizedField("cover"),
+        SynchronizedField("document"),
+    ]
+    api_fields = [
+        APIField("cover", serializer=RenditionField("max-800x1200")),
+        APIField("summary"),
+        APIField("document", serializer=DocumentField()),
+        translations_field(),
+    ]
 
     parent_page_types = ["downloads.DownloadIndexPage"]
     subpage_types = ["downloads.PublicationOrderPage"]
@@ -150,16 +174,17 @@ class PublicationOrderPage(PortalFormPage):
         ),
     ]
 
-    # The mail goes to the ministry's German-speaking staff: addresses and subject stay as set.
-    override_translatable_fields = [
-        SynchronizedField("to_address"),
-        SynchronizedField("from_address"),
-        SynchronizedField("subject"),
-    ]
+    translatable_fields = [*fields.FORM_PAGE_FIELDS, SynchronizedField("max_quantity")]
 
     parent_page_types = ["downloads.PublicationPage"]
     subpage_types = []
     max_count_per_parent = 1
+    api_fields = [
+        APIField("intro"),
+        APIField("max_quantity"),
+        APIField("privacy_notice"),
+        translations_field(),
+    ]
 
     class Meta:
         verbose_name = _("Bestellformular")

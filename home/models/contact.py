@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.models import (
     DraftStateMixin,
@@ -19,7 +20,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from portal.api.serializers import ContactPersonsField, translations_field
 from portal.form_pages import PortalFormPage
+from portal.translation import fields
 
 
 class ContactPerson(
@@ -47,6 +50,14 @@ class ContactPerson(
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("Telefon"))
     email = models.EmailField(blank=True, verbose_name=_("E-Mail"))
 
+    # Names, telephone numbers and addresses are the same in every language.
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        TranslatableField("unit"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+    ]
     panels = [
         FieldPanel("name"),
         MultiFieldPanel([FieldPanel("role"), FieldPanel("unit")], heading=_("Funktion")),
@@ -113,6 +124,19 @@ class ContactPage(PortalFormPage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
 
+    api_fields = [
+        APIField("intro"),
+        APIField("contact_persons", serializer=ContactPersonsField(lambda p: p.persons_shown())),
+        APIField("show_postal_address"),
+        APIField("privacy_notice"),
+        translations_field(),
+    ]
+    translatable_fields = [
+        *fields.FORM_BUILDER_PAGE_FIELDS,
+        SynchronizedField("show_postal_address"),
+        SynchronizedField("persons"),
+    ]
+
     content_panels = [
         *PortalFormPage.content_panels,
         FieldPanel("intro"),
@@ -137,7 +161,10 @@ class ContactPage(PortalFormPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contact_persons"] = [
-            link.person for link in self.persons.select_related("person") if link.person.live
-        ]
+        context["contact_persons"] = self.persons_shown()
         return context
+
+    def persons_shown(self):
+        """The page's published contact persons, in the editor's order."""
+        persons = self.persons.select_related("person__locale")
+        return [link.person for link in persons if link.person.live]

@@ -5,11 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from portal.api.serializers import translations_field
 from portal.blocks import BodyBlock, SidebarBlock
+from portal.translation import fields
 
 
 class ContentPage(Page):
@@ -29,6 +33,8 @@ class ContentPage(Page):
         index.SearchField("lead"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("lead"), APIField("body"), translations_field()]
+    translatable_fields = fields.CONTENT_PAGE_FIELDS
 
     class Meta:
         abstract = True
@@ -51,6 +57,7 @@ class SidebarMixin(models.Model):
     )
 
     sidebar_panels = [FieldPanel("sidebar")]
+    sidebar_api_fields = [APIField("sidebar")]
 
     class Meta:
         abstract = True
@@ -108,6 +115,8 @@ class SectionPage(TopicListMixin, SidebarMixin, ContentPage):
     """A section of the portal, e.g. "Integration und Arbeit", with teasers to its topics."""
 
     content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
+    api_fields = ContentPage.api_fields + SidebarMixin.sidebar_api_fields
+    translatable_fields = fields.SIDEBAR_PAGE_FIELDS
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.TopicPage"]
@@ -121,6 +130,8 @@ class TopicPage(TopicListMixin, SidebarMixin, ContentPage):
     """A topic within a section, e.g. "Interkulturelle Öffnung"; topics may nest."""
 
     content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
+    api_fields = ContentPage.api_fields + SidebarMixin.sidebar_api_fields
+    translatable_fields = fields.SIDEBAR_PAGE_FIELDS
 
     parent_page_types = ["home.SectionPage", "home.TopicPage"]
     subpage_types = ["home.TopicPage", "partners.PartnerIndexPage"]
@@ -162,6 +173,11 @@ class StandardPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ContactPage"]
     settings_panels = [*ContentPage.settings_panels, FieldPanel("role")]
+    api_fields = [*ContentPage.api_fields, APIField("role")]
+    translatable_fields = [
+        *fields.CONTENT_PAGE_FIELDS,
+        SynchronizedField("role", overridable=False),
+    ]
 
     class Meta:
         verbose_name = _("Standardseite")

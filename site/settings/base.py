@@ -147,12 +147,14 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "downloads.forms.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, tuned per database (search/backends/); OpenSearch: see README.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's full-text search with German stemming ("Partnern" finds "Partner");
-    # the index is shared by both languages, English is stemmed by the German rules too.
+    # PostgreSQL's full-text search, each text stemmed by its language's rules: German
+    # "Partnern" finds "Partner", English "partners" finds "partner".
     INSTALLED_APPS.append("django.contrib.postgres")
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+    WAGTAILSEARCH_BACKENDS["default"]["LANGUAGE_CONFIGS"] = {"de": "german", "en": "english"}
 
 # No requests to third parties from the admin either (GDPR): no Gravatar, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -208,3 +210,34 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("LOG_LEVEL_WAGTAIL", "WARNING")},
     },
 }
+
+# API: Wagtail's API v3 under /api/v3/ plus the portal's routers (portal/api/).
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.api.v3"), "corsheaders")
+# CORS before anything that may answer; then the API middleware, which keeps every answer
+# under /api/ JSON, bounded and cached by who asks.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
+    "portal.api.middleware.ApiMiddleware",
+)
+# Front ends on other origins that may call the API from the browser, e.g.
+# "https://app.example.de,https://partner.example.org"; none by default.
+CORS_ALLOWED_ORIGINS = env_list("PORTAL_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Rich text as display HTML with resolved links; `?rich_text_format=` chooses another format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
+# The OpenAPI schema is always published; the interactive docs (/api/v3/docs/) are a switch.
+PORTAL_API_DOCS_ENABLED = os.environ.get("PORTAL_API_DOCS", "true").lower() == "true"
+# Anonymous answers may be cached this long by browsers and proxies.
+PORTAL_API_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", "60"))
+# Headless preview links expire after this many seconds.
+PORTAL_API_PREVIEW_MAX_AGE = int(os.environ.get("PORTAL_API_PREVIEW_MAX_AGE", "600"))
+# Where the admin's "Headless-Vorschau" sends editors: the front end's preview route, which
+# receives `?token=…`; without one, the API's own preview answer is shown.
+PORTAL_HEADLESS_PREVIEW_URL = os.environ.get("PORTAL_HEADLESS_PREVIEW_URL", "")

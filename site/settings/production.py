@@ -77,3 +77,6 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# API: interactive docs only when asked for; the OpenAPI schema stays published.
+PORTAL_API_DOCS_ENABLED = os.environ.get("PORTAL_API_DOCS", "false").lower() == "true"

@@ -1,0 +1,274 @@
+"""The site search: one query function for the HTML page and the API.
+
+Results come in blocks, each ranked by the backend's relevance: pages of the visitor's
+language, then partners, then documents in the visitor's language, then documents in other
+languages. Blocks keep ranking and pagination simple and bounded: every results page costs
+one count per block and a few queries for the slice it shows, whatever the size of the site.
+
+Languages: pages are the visitor's language only. Partners follow the partner directory (a
+partner without a live translation appears in its German version, names being proper
+names). Documents are files in one language and are not translated, so every public
+document is found from every language; the ones in the visitor's language come first and
+each result states its language.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from downloads.models import PortalDocument
+from partners.directory import partners_for_locale
+from partners.models import Partner, PartnerIndexPage
+
+from .excerpts import excerpt, has_match, plain_text
+
+PAGE_LABELS = {
+    "press.pressreleasepage": _("Pressemitteilung"),
+    "downloads.publicationpage": _("Publikation"),
+}
+PARTNER_FILTER_LENGTH = 100
+
+
+@dataclass
+class Hit:
+    """One search result, whatever it is."""
+
+    kind: str  # "page", "partner" or "document"
+    label: str
+    title: str
+    url: str
+    excerpt: str
+    language: str
+    date: date | datetime | None = None
+    promoted: bool = False
+    page_id: int | None = None
+    facts: str = ""
+
+
+def public_documents():
+    """Documents outside collections with a view restriction (and their sub-collections)."""
+    restricted_paths = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).values_list("path", flat=True)
+    restricted = set()
+    for path in restricted_paths:
+        restricted.update(
+            Collection.objects.filter(path__startswith=path).values_list("pk", flat=True)
+        )
+    return PortalDocument.objects.exclude(collection_id__in=restricted)
+
+
+class Block:
+    """One kind of result: counts and slices its search results lazily."""
+
+    def __init__(self, results, to_hits):
+        self.results = results
+        self.to_hits = to_hits
+        self._count = None
+
+    @property
+    def count(self):
+        if self._count is None:
+            self._count = self.results.count()
+        return self._count
+
+    def hits(self, start, stop):
+        return self.to_hits(list(self.results[start:stop]))
+
+
+class SiteSearchResults:
+    """The blocks as one sequence: `count()` and slicing, as Django's Paginator needs."""
+
+    def __init__(self, blocks):
+        self.blocks = blocks
+
+    def count(self):
+        return sum(block.count for block in self.blocks)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        hits, offset = [], 0
+        for block in self.blocks:
+            low, high = max(start - offset, 0), min(stop - offset, block.count)
+            if low < high:
+                hits.extend(block.hits(low, high))
+            offset += block.count
+            if offset >= stop:
+                break
+        return hits
+
+
+class SiteSearch:
+    """Searches the portal for `words` (already reduced to words) in `language`."""
+
+    def __init__(self, words, language, request=None):
+        self.words = words
+        self.locale = Locale.objects.get(language_code=language)
+        self.request = request
+
+    def results(self, exclude_page_ids=()):
+        if not self.words:
+            return SiteSearchResults([])
+        documents = public_documents()
+        language = self.locale.language_code
+        return SiteSearchResults(
+            [
+                Block(self._pages(exclude_page_ids), self._page_hits),
+                Block(self._partners(), self._partner_hits),
+                Block(self._documents(documents.filter(language=language)), self._document_hits),
+                Block(self._documents(documents.exclude(language=language)), self._document_hits),
+            ]
+        )
+
+    def promotions(self):
+        """The editors' picks for the query: live public pages of this language, links."""
+        if not self.words:
+            return []
+        promotions = list(
+            SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(self.words)
+            ).order_by("sort_order", "pk")
+        )
+        page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+        pages = {}
+        if page_ids:
+            visible = Page.objects.live().public().filter(locale=self.locale, pk__in=page_ids)
+            pages = {page.pk: page for page in visible.specific()}
+        hits = []
+        for promotion in promotions:
+            if promotion.page_id in pages:
+                hit = self._page_hit(pages[promotion.page_id])
+                if promotion.description:
+                    hit.excerpt = excerpt(promotion.description, self.words)
+            elif not promotion.page_id and promotion.external_link_url:
+                hit = Hit(
+                    kind="link",
+                    label=str(_("Link")),
+                    title=promotion.external_link_text or promotion.external_link_url,
+                    url=promotion.external_link_url,
+                    excerpt=excerpt(promotion.description, self.words),
+                    language=self.locale.language_code,
+                )
+            else:
+                continue
+            hit.promoted = True
+            hits.append(hit)
+        return hits
+
+    # Pages
+
+    def _pages(self, exclude_page_ids):
+        pages = Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
+        if exclude_page_ids:
+            pages = pages.exclude(pk__in=list(exclude_page_ids))
+        # Specific pages: the slice of results is fetched per page type, teasers included.
+        return pages.specific().search(self.words, operator="and")
+
+    def _page_hits(self, pages):
+        return [self._page_hit(page) for page in pages]
+
+    def _page_hit(self, page):
+        teaser = page.teaser_text() if hasattr(page, "teaser_text") else page.search_description
+        text = teaser if has_match(teaser, self.words) else _stream_text(page) or teaser
+        label = PAGE_LABELS.get(page._meta.label_lower, _("Seite"))
+        return Hit(
+            kind="page",
+            label=str(label),
+            title=page.title,
+            url=page.get_url(request=self.request) or "",
+            excerpt=excerpt(text, self.words),
+            language=self.locale.language_code,
+            date=getattr(page, "date", None) or page.last_published_at,
+            page_id=page.pk,
+        )
+
+    # Partners
+
+    def _partners(self):
+        visible = partners_for_locale(self.locale.pk).values("pk")
+        partners = Partner.objects.filter(pk__in=visible)
+        return get_search_backend().search(self.words, partners, operator="and")
+
+    def _partner_hits(self, partners):
+        directory = PartnerIndexPage.objects.live().public().filter(locale=self.locale).first()
+        base = directory.get_url(request=self.request) if directory else ""
+        locales = dict(Locale.objects.values_list("pk", "language_code"))
+        return [self._partner_hit(partner, base, locales) for partner in partners]
+
+    def _partner_hit(self, partner, base, locales):
+        name = Truncator(partner.name).chars(PARTNER_FILTER_LENGTH, truncate="")
+        url = f"{base}?{urlencode({'q': name})}#partnerliste" if base else ""
+        text = " ".join(filter(None, [partner.place, plain_text(partner.measures)]))
+        return Hit(
+            kind="partner",
+            label=str(_("Partner")),
+            title=partner.name,
+            url=url,
+            excerpt=excerpt(text, self.words),
+            language=locales.get(partner.locale_id, self.locale.language_code),
+            date=partner.last_published_at,
+            facts=partner.get_kind_display(),
+        )
+
+    # Documents
+
+    def _documents(self, documents):
+        return documents.search(self.words, operator="and")
+
+    def _document_hits(self, documents):
+        return [self._document_hit(document) for document in documents]
+
+    def _document_hit(self, document):
+        text = document.description
+        if not has_match(text, self.words):
+            text = document.extracted_text or text
+        return Hit(
+            kind="document",
+            label=str(_("Dokument")),
+            title=document.title,
+            url=document.url,
+            excerpt=excerpt(text, self.words),
+            language=document.language,
+            date=document.created_at,
+            facts=document.facts_text,
+        )
+
+
+def _stream_text(page):
+    """The plain text of a page's body stream, from its stored data (no rendering)."""
+    body = getattr(page, "body", None)
+    if body is None:
+        return ""
+    strings = []
+    _collect_strings([item.get("value") for item in body.raw_data], strings)
+    return " ".join(plain_text(string) for string in strings)
+
+
+def _collect_strings(value, strings):
+    if isinstance(value, str):
+        strings.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect_strings(item, strings)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_strings(item, strings)
+
+
+def record_query(words):
+    """Count the search for the editors' search-terms report; only normalised words."""
+    if words:
+        Query.get(words).add_hit()

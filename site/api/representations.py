@@ -1,0 +1,106 @@
+"""Plain-data representations of images, documents, pages and contact persons for the API.
+
+Used by the blocks' `get_api_representation` (portal.blocks) and by the API fields of the
+page models (portal.api.serializers). Whatever a visitor may not see is left out: drafts,
+unpublished snippets and documents in restricted collections.
+"""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from wagtail.api.utils import get_full_url
+
+RENDITION_SPEC = "max-1200x1200"
+
+
+def rendition_data(image, spec=RENDITION_SPEC):
+    """The image as a rendition with its alternative text; None without an image."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    return {
+        "url": rendition.url,
+        "full_url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+        "credit": getattr(image, "credit", ""),
+    }
+
+
+def restricted_collection_ids(request=None):
+    """Collections the requester may not see; once per request.
+
+    Without a request (the page models' API fields get none) the rules for anonymous
+    visitors apply: every collection under a view restriction is left out.
+    """
+    from wagtail.api.v3.permissions import get_restricted_collection_ids
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    if request is not None:
+        if not hasattr(request, "_portal_restricted_collections"):
+            request._portal_restricted_collections = get_restricted_collection_ids(request)
+        return request._portal_restricted_collections
+    paths = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).values_list("path", flat=True)
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    if not condition:
+        return set()
+    return set(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+def document_data(document, request=None, restricted=None):
+    """A document as a download: URL, format, size, pages, language; None if not public.
+
+    `restricted`: the collection ids to leave out, if the caller knows them already.
+    """
+    if restricted is None:
+        restricted = restricted_collection_ids(request)
+    if document is None or document.collection_id in restricted:
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "description": getattr(document, "description", ""),
+        "url": document.url,
+        "file_format": getattr(document, "file_format", "") or document.file_extension.lower(),
+        "format_label": getattr(document, "format_label", document.file_extension.upper()),
+        "file_size": document.file_size,
+        "page_count": getattr(document, "page_count", None),
+        "language": getattr(document, "language", ""),
+    }
+
+
+def page_link(page, request=None):
+    """A live page as a link; None for drafts (their titles stay unpublished too)."""
+    if page is None or not page.live:
+        return None
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_url(request),
+        "locale": page.locale.language_code if page.locale_id else None,
+    }
+
+
+def contact_person_data(person):
+    """A published contact person; None for drafts."""
+    if person is None or not person.live:
+        return None
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "role": person.role,
+        "unit": person.unit,
+        "phone": person.phone,
+        "email": person.email,
+        "locale": person.locale.language_code,
+    }
+
+
+def detail_url(page, request=None):
+    path = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
+    return get_full_url(request, path) if request is not None else path
