@@ -7,12 +7,13 @@ from django.urls import reverse
 
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 import pytest
 
 from home.models import TopicPage
 from portal.translation.review import save_translation_draft
-from tests.editorial import workflow_action
+from tests.editorial import topic_page, workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,22 @@ def test_after_a_source_change_english_keeps_its_approved_text_and_shows_what_ch
         if not segment.string.translations.filter(locale=english_topic.locale).exists()
     ]
     assert untranslated == ["Ein ganz neuer deutscher Vorspann."]
+
+
+def test_a_new_translation_starts_as_a_draft_and_goes_live_on_approval(client, role_users):
+    german = topic_page(title="Neue Seite", slug="neue-seite", lead="Ganz neu.")
+    english_locale = Locale.objects.get(language_code="en")
+    translate_object(german, [english_locale], user=role_users["translator"])
+    english = german.get_translation(english_locale)
+    assert not english.live
+    translation = Translation.objects.get(
+        source__object_id=german.translation_key, target_locale=english_locale
+    )
+
+    client.force_login(role_users["translator"])
+    client.post(submit_url(translation))
+    assert not Page.objects.get(pk=english.pk).live
+
+    client.force_login(role_users["approver"])
+    workflow_action(client, Page.objects.get(pk=english.pk), "approve")
+    assert Page.objects.get(pk=english.pk).live

@@ -91,9 +91,13 @@ ROLES = (
     ),
     Role(
         name=TRANSLATORS,
+        # Snippet rights are not per language in Wagtail: `portal.translation.review_hooks`
+        # keeps translators out of the German partners and contact persons.
         model_permissions=(
             "wagtailadmin.access_admin",
             "wagtail_localize.submit_translation",
+            "partners.change_partner",
+            "home.change_contactperson",
         ),
         page_permissions=("change_page", "lock_page"),
         page_trees=("en",),
@@ -111,3 +115,11 @@ ADMINISTRATION_PAGE_PERMISSIONS = (
     "lock_page",
     "unlock_page",
 )
+
+
+def is_translator_only(user):
+    """A translator with no other role: confined to the English versions."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return TRANSLATORS in names and not names & {EDITORS, APPROVERS, ADMINISTRATION}

@@ -36,7 +36,7 @@ def save_translation_draft(translation, user):
     target = translated_object(translation)
     if target is None or not target.live:
         # Never published: wagtail-localize's own draft path shows nothing to visitors.
-        target = translation.source.create_or_update_translation(
+        target, _created = translation.source.create_or_update_translation(
             translation.target_locale,
             user=user,
             publish=False,

@@ -1,6 +1,7 @@
 """Admin hooks that send translations through the approval workflow (see `review`)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path
 
@@ -9,6 +10,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail_localize.models import Translation
 
 from portal.editorial.publishing import requires_approval
+from portal.editorial.roles import SOURCE_LANGUAGE, is_translator_only
 
 from .review import submit_translation_for_approval
 from .views import SUBMITTED, ReviewedUpdateTranslationsView, SubmitTranslationView
@@ -59,4 +61,6 @@ def translation_publish_page(request, page):
 def translation_publish_snippet(request, instance):
     if not hasattr(instance, "translation_key"):
         return None
+    if is_translator_only(request.user) and instance.locale.language_code == SOURCE_LANGUAGE:
+        raise PermissionDenied
     return _publish_becomes_submission(request, instance)

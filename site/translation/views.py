@@ -15,6 +15,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from portal.editorial.publishing import is_administrator
+from portal.editorial.roles import SOURCE_LANGUAGE, is_translator_only
 
 from .review import submit_translation_for_approval, translated_object
 
@@ -27,6 +28,8 @@ SUBMITTED = gettext_lazy(
 def can_edit(user, obj):
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
+    if is_translator_only(user) and obj.locale.language_code == SOURCE_LANGUAGE:
+        return False
     policy = policy_registry.get_by_type(type(obj))
     return policy.user_has_permission_for_instance(user, "change", obj)
 
