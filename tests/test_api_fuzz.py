@@ -8,6 +8,9 @@ directly: schemathesis 4.32's pytest loader fails on pytest 9 (`Function._nodeid
 has no value to generate.
 """
 
+from django.core import signals
+from django.db import close_old_connections
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +24,18 @@ from tests.test_api_access import token_for, user_with
 
 CHECKS = [not_a_server_error, response_schema_conformance]
 EXAMPLES = 4
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Calls into the WSGI application end with `request_finished`, which closes the database
+    connection – and with it the test's transaction on PostgreSQL. Django's test client
+    detaches the same handler for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def operations(methods):
