@@ -13,11 +13,17 @@ import os
 import re
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
+from home.models import TopicPage
 from home.seed.loader import load_seed_content
+from partners.models import PartnerIndexPage
+from portal.editorial.roles import APPROVERS, EDITORS, TRANSLATORS
 
 pytestmark = pytest.mark.browser
 
@@ -180,18 +186,17 @@ NEW_LEAD = "Vielfalt in der Verwaltung: so gelingt die interkulturelle Öffnung.
 PASSWORD = "ein-langes-test-passwort"
 
 
-@pytest.fixture
-def editorial_flow(site):
-    """An editor, an approver and the German topic page, made before the browser starts."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from home.models import TopicPage
-    from portal.editorial.roles import APPROVERS, EDITORS
-
-    for username, group in (("redakteurin", EDITORS), ("freigeberin", APPROVERS)):
+def create_accounts(**groups_by_username):
+    """Accounts in the editorial groups; made before the browser starts (see `page`)."""
+    for username, group in groups_by_username.items():
         user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
         user.groups.add(Group.objects.get(name=group))
+
+
+@pytest.fixture
+def editorial_flow(site):
+    """An editor, an approver and the German topic page's editor address."""
+    create_accounts(redakteurin=EDITORS, freigeberin=APPROVERS)
     topic = TopicPage.objects.get(locale__language_code="de", slug="interkulturelle-oeffnung")
     return f"/admin/pages/{topic.pk}/edit/"
 
@@ -212,9 +217,9 @@ def choose_action(page, button):
     page.locator(button).click()
 
 
-def visitor_sees(page, site, text):
+def visitor_reads(page, site, path, text):
     page.context.clear_cookies()
-    open_page(page, site, TOPIC_DE)
+    open_page(page, site, path)
     return text in page.locator("main").inner_text()
 
 
@@ -226,7 +231,7 @@ def test_editor_submits_approver_releases_visitor_sees_it(editorial_flow, page, 
     choose_action(page, 'button[name="action-submit"]')
     expect(page.locator(".messages")).to_contain_text("Interkulturelle Öffnung")
 
-    assert not visitor_sees(page, site, NEW_LEAD)
+    assert not visitor_reads(page, site, TOPIC_DE, NEW_LEAD)
 
     log_in(page, site, "freigeberin")
     page.goto(edit_url)
@@ -235,7 +240,7 @@ def test_editor_submits_approver_releases_visitor_sees_it(editorial_flow, page, 
     )
     expect(page.locator(".messages")).to_contain_text("Interkulturelle Öffnung")
 
-    assert visitor_sees(page, site, NEW_LEAD)
+    assert visitor_reads(page, site, TOPIC_DE, NEW_LEAD)
 
 
 PARTNERS_EN = "/en/integration-and-work/intercultural-opening/we-are-partners/"
@@ -244,24 +249,10 @@ NEW_HEADING = "Partners wanted across the state"
 
 @pytest.fixture
 def translation_flow(site):
-    """A translator, an approver and the English "Wir sind Partner", before the browser starts."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from partners.models import PartnerIndexPage
-    from portal.editorial.roles import APPROVERS, TRANSLATORS
-
-    for username, group in (("uebersetzerin", TRANSLATORS), ("freigeberin", APPROVERS)):
-        user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
+    """A translator, an approver and the English "Wir sind Partner"'s editor address."""
+    create_accounts(uebersetzerin=TRANSLATORS, freigeberin=APPROVERS)
     english = PartnerIndexPage.objects.get(locale__language_code="en")
     return f"/admin/pages/{english.pk}/edit/"
-
-
-def visitor_reads(page, site, path, text):
-    page.context.clear_cookies()
-    open_page(page, site, path)
-    return text in page.locator("main").inner_text()
 
 
 def test_translator_submits_approver_releases_english_visitor_sees_it(translation_flow, page, site):
