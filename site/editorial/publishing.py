@@ -1,7 +1,8 @@
 """Publishing outside the approval workflow is possible for Administration only, and never silent.
 
 Decision: approvers publish by approving in the workflow "Redaktionelle Freigabe"; the admin
-offers them no direct "Publish" (see wagtail_hooks). Administration keeps direct publishing
+offers them no direct "Publish" (`portal.wagtail_hooks`) and the API refuses it
+(`portal.editorial.actions`). Administration keeps direct publishing
 for emergencies. Every publish by a person that did not come out of an approval (admin, API,
 bulk action, copy) is written to the audit log as "Ohne Freigabe veröffentlicht" and reported
 to the approvers by e-mail.
@@ -26,6 +27,7 @@ from .roles import ADMINISTRATION, APPROVERS
 logger = logging.getLogger(__name__)
 
 PUBLISH_WITHOUT_APPROVAL = "portal.publish_without_approval"
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.schedule")
 DIRECT_PUBLISH_REFUSED = gettext_lazy(
     "Veröffentlicht wird über den Workflow „Redaktionelle Freigabe“: bitte zur Freigabe "
     "einreichen. Direkt veröffentlichen darf nur die Administration."
@@ -56,9 +58,6 @@ def has_workflow(obj):
 def requires_approval(obj, user):
     """Whether `user` publishing `obj` now would skip the approval the portal requires."""
     return not _approved_publish.get() and has_workflow(obj) and not is_administrator(user)
-
-
-PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.schedule")
 
 
 @receiver(post_save, sender=PageLogEntry)
