@@ -86,11 +86,17 @@ def page(chromium, site):
         if response.status >= 400:
             failed.append(f"{response.url} (HTTP {response.status})")
 
+    def on_failure(request):
+        # A click that navigates cancels what the old page was still loading (ERR_ABORTED):
+        # that is the browser leaving, not a broken resource.
+        if request.failure != "net::ERR_ABORTED":
+            failed.append(f"{request.url} (failed: {request.failure})")
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context()
         context.on("request", lambda request: requested.append(request.url))
-        context.on("requestfailed", lambda request: failed.append(f"{request.url} (failed)"))
+        context.on("requestfailed", on_failure)
         context.on("response", on_response)
         yield context.new_page()
         browser.close()
