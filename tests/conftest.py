@@ -67,3 +67,10 @@ def role_users(db):
         user.groups.add(Group.objects.get(name=group_name))
         users[username] = user
     return users
+
+
+@pytest.fixture
+def administration_client(client, role_users):
+    """A client logged in as a member of Administration (not a superuser)."""
+    client.force_login(role_users["administrator"])
+    return client

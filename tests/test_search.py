@@ -49,28 +49,26 @@ def test_drafts_are_never_found(seeded, client):
     assert "0 Treffer für „Zebrastreifen“" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "",
-        " ",
-        '"',
-        '"abc',
-        "\x00",
-        "a\x00b",
-        "x" * 10_000,
-        "' OR 1=1 --",
-        "*",
-        "(",
-        "NEAR(",
-        "AND OR NOT",
-        "😀",
-        "שלום مرحبا",
-        "-Partner",
-        "Partner*",
-        "%_",
-    ],
-)
+# Query syntax that breaks naive full-text search (reliability notes T16), for the page and the API.
+ODD_QUERIES = [
+    "",
+    " ",
+    '"',
+    '"abc',
+    "' OR 1=1 --",
+    "*",
+    "(",
+    "NEAR(",
+    "AND OR NOT",
+    "😀",
+    "שלום مرحبا",
+    "-Partner",
+    "Partner*",
+    "%_",
+]
+
+
+@pytest.mark.parametrize("query", [*ODD_QUERIES, "\x00", "a\x00b", "x" * 10_000])
 def test_bad_input_never_errors(seeded, client, query):
     response = client.get("/de/suche/", {"q": query})
     assert response.status_code == 200

@@ -16,12 +16,6 @@ PARTNER_CHOOSER = "/admin/snippets/choose/partners/partner/"
 
 
 @pytest.fixture
-def admin_client(client, role_users):
-    client.force_login(role_users["administrator"])
-    return client
-
-
-@pytest.fixture
 def edit_urls(seeded):
     contact = {
         code: Page.objects.get(locale__language_code=code, depth=3, slug=slug)
@@ -48,58 +42,68 @@ def titles(response):
 
 
 def test_partner_chooser_lists_english_partners_for_an_english_page(
-    admin_client, edit_urls, english_partner
+    administration_client, edit_urls, english_partner
 ):
     german, english = english_partner
-    html = titles(admin_client.get(PARTNER_CHOOSER, HTTP_REFERER=edit_urls["en"]))
+    html = titles(administration_client.get(PARTNER_CHOOSER, HTTP_REFERER=edit_urls["en"]))
     assert english.name in html and german.name not in html
 
-    html = titles(admin_client.get(PARTNER_CHOOSER, HTTP_REFERER=edit_urls["de"]))
+    html = titles(administration_client.get(PARTNER_CHOOSER, HTTP_REFERER=edit_urls["de"]))
     assert german.name in html and english.name not in html
 
 
-def test_an_explicit_locale_choice_wins(admin_client, edit_urls, english_partner):
+def test_an_explicit_locale_choice_wins(administration_client, edit_urls, english_partner):
     german, english = english_partner
-    html = titles(admin_client.get(PARTNER_CHOOSER, {"locale": ""}, HTTP_REFERER=edit_urls["en"]))
+    html = titles(
+        administration_client.get(PARTNER_CHOOSER, {"locale": ""}, HTTP_REFERER=edit_urls["en"])
+    )
     assert german.name in html and english.name in html
 
 
-def test_snippet_chooser_from_an_english_snippet(admin_client, english_partner):
+def test_snippet_chooser_from_an_english_snippet(administration_client, english_partner):
     german, english = english_partner
     referer = f"http://testserver/admin/snippets/partners/partner/edit/{english.pk}/"
     results = PARTNER_CHOOSER + "results/"
-    html = titles(admin_client.get(results, HTTP_REFERER=referer))
+    html = titles(administration_client.get(results, HTTP_REFERER=referer))
     assert english.name in html and german.name not in html
 
 
-def test_page_chooser_starts_in_the_english_tree(admin_client, edit_urls, seeded):
-    html = titles(admin_client.get("/admin/choose-page/", HTTP_REFERER=edit_urls["en"]))
+def test_page_chooser_starts_in_the_english_tree(administration_client, edit_urls, seeded):
+    html = titles(administration_client.get("/admin/choose-page/", HTTP_REFERER=edit_urls["en"]))
     assert f"/admin/choose-page/{seeded['en'].pk}/" in html
     assert f"/admin/choose-page/{seeded['de'].pk}/" not in html
 
-    html = titles(admin_client.get("/admin/choose-page/", HTTP_REFERER=edit_urls["de"]))
+    html = titles(administration_client.get("/admin/choose-page/", HTTP_REFERER=edit_urls["de"]))
     assert f"/admin/choose-page/{seeded['de'].pk}/" in html
     assert f"/admin/choose-page/{seeded['en'].pk}/" not in html
 
 
-def test_page_chooser_search_finds_pages_of_the_english_tree(admin_client, edit_urls, seeded):
+def test_page_chooser_search_finds_pages_of_the_english_tree(
+    administration_client, edit_urls, seeded
+):
     downloads = {
         code: Page.objects.get(locale__language_code=code, slug="downloads")
         for code in ("de", "en")
     }
     search = "/admin/choose-page/search/"
-    html = titles(admin_client.get(search, {"q": "Downloads"}, HTTP_REFERER=edit_urls["en"]))
+    html = titles(
+        administration_client.get(search, {"q": "Downloads"}, HTTP_REFERER=edit_urls["en"])
+    )
     assert f'data-id="{downloads["en"].pk}"' in html or f"/{downloads['en'].pk}/" in html
     assert f"/{downloads['de'].pk}/" not in html and f'"{downloads["de"].pk}"' not in html
 
 
-def test_document_chooser_lists_english_documents_first(admin_client, edit_urls, seeded):
+def test_document_chooser_lists_english_documents_first(administration_client, edit_urls, seeded):
     collection = Collection.get_first_root_node()
     for language, title in (("de", "Zzz deutsches Dokument"), ("en", "Aaa English document")):
         PortalDocument.objects.create(
             title=title, file=f"documents/{language}.pdf", language=language, collection=collection
         )
-    english = titles(admin_client.get("/admin/documents/chooser/", HTTP_REFERER=edit_urls["en"]))
+    english = titles(
+        administration_client.get("/admin/documents/chooser/", HTTP_REFERER=edit_urls["en"])
+    )
     assert english.index("Aaa English document") < english.index("Zzz deutsches Dokument")
-    german = titles(admin_client.get("/admin/documents/chooser/", HTTP_REFERER=edit_urls["de"]))
+    german = titles(
+        administration_client.get("/admin/documents/chooser/", HTTP_REFERER=edit_urls["de"])
+    )
     assert german.index("Zzz deutsches Dokument") < german.index("Aaa English document")

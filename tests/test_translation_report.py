@@ -16,12 +16,6 @@ URL = "/admin/reports/translations/"
 
 
 @pytest.fixture
-def admin_client(client, role_users):
-    client.force_login(role_users["administrator"])
-    return client
-
-
-@pytest.fixture
 def contact_de(seeded):
     return ContactPage.objects.get(locale__language_code="de", slug="kontakt")
 
@@ -39,50 +33,52 @@ def state_of(client, title):
     return next(row[3] for row in rows(client) if row[0] == title)
 
 
-def test_seeded_translations_are_up_to_date(admin_client):
-    pages = [row for row in rows(admin_client) if row[1] == "Seite"]
+def test_seeded_translations_are_up_to_date(administration_client):
+    pages = [row for row in rows(administration_client) if row[1] == "Seite"]
     assert len(pages) >= 15
     assert {row[3] for row in pages} == {"aktuell"}
     assert all(row[4] == row[5] and int(row[5]) > 0 for row in pages)
 
 
-def test_a_new_german_page_is_missing(admin_client, seeded):
+def test_a_new_german_page_is_missing(administration_client, seeded):
     StandardPageFactory(parent=seeded["de"], title="Neu auf Deutsch", slug="neu")
-    assert state_of(admin_client, "Neu auf Deutsch") == "fehlt"
+    assert state_of(administration_client, "Neu auf Deutsch") == "fehlt"
 
 
 def test_a_changed_source_is_out_of_date_until_synced_and_published(
-    admin_client, contact_de, role_users
+    administration_client, contact_de, role_users
 ):
     contact_de.title = "Kontakt und Anfahrt"
     contact_de.save_revision().publish()
-    assert state_of(admin_client, "Kontakt und Anfahrt") == "veraltet"
+    assert state_of(administration_client, "Kontakt und Anfahrt") == "veraltet"
 
     TranslationSource.update_or_create_from_instance(contact_de)  # synced, new title untranslated
-    row = next(row for row in rows(admin_client) if row[0] == "Kontakt und Anfahrt")
+    row = next(row for row in rows(administration_client) if row[0] == "Kontakt und Anfahrt")
     assert row[3] == "veraltet" and int(row[4]) == int(row[5]) - 1
 
 
-def test_a_translation_in_the_workflow_is_in_moderation(admin_client, contact_de, role_users):
+def test_a_translation_in_the_workflow_is_in_moderation(
+    administration_client, contact_de, role_users
+):
     english = contact_de.get_translation(Translation.objects.first().target_locale)
     english.save_revision(user=role_users["translator"])
     english.get_workflow().start(english, role_users["translator"])
-    assert state_of(admin_client, "Kontakt") == "in Freigabe"
+    assert state_of(administration_client, "Kontakt") == "in Freigabe"
 
 
-def test_filters_by_state_and_kind(admin_client, seeded):
+def test_filters_by_state_and_kind(administration_client, seeded):
     StandardPageFactory(parent=seeded["de"], title="Neu auf Deutsch", slug="neu")
-    missing_pages = rows(admin_client, state="missing", kind="page")
+    missing_pages = rows(administration_client, state="missing", kind="page")
     assert [row[0] for row in missing_pages] == ["Neu auf Deutsch"]
-    snippets = rows(admin_client, kind="snippet")
+    snippets = rows(administration_client, kind="snippet")
     assert snippets and {row[1] for row in snippets} == {"Snippet"}
     assert {"Partner", "Kontaktperson"} <= {row[2] for row in snippets}
 
 
-def test_each_row_links_to_its_next_step(admin_client, seeded, contact_de):
+def test_each_row_links_to_its_next_step(administration_client, seeded, contact_de):
     new = StandardPageFactory(parent=seeded["de"], title="Neu auf Deutsch", slug="neu")
     english = contact_de.get_translation(Translation.objects.first().target_locale)
-    html = admin_client.get(URL).content.decode()
+    html = administration_client.get(URL).content.decode()
     submit = reverse("wagtail_localize:submit_page_translation", args=[new.pk])
     assert f'href="{submit}">Übersetzen</a>' in html
     assert f'href="/admin/pages/{english.pk}/edit/">Bearbeiten</a>' in html
@@ -91,7 +87,7 @@ def test_each_row_links_to_its_next_step(admin_client, seeded, contact_de):
     contact_de.save_revision().publish()
     source = TranslationSource.objects.get_for_instance(contact_de)
     sync = reverse("wagtail_localize:update_translations", args=[source.pk])
-    assert f'href="{sync}">Synchronisieren</a>' in admin_client.get(URL).content.decode()
+    assert f'href="{sync}">Synchronisieren</a>' in administration_client.get(URL).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -111,12 +107,12 @@ def test_anonymous_visitors_are_sent_to_the_login(client, seeded):
     assert response.status_code == 302 and response.url.startswith("/admin/login/")
 
 
-def test_query_count_does_not_grow_with_pages(admin_client, seeded):
+def test_query_count_does_not_grow_with_pages(administration_client, seeded):
     def count_with(extra):
         for index in range(extra):
             StandardPageFactory(parent=seeded["de"], title=f"Seite {extra}-{index}")
         with CaptureQueriesContext(connection) as queries:
-            assert admin_client.get(URL).status_code == 200
+            assert administration_client.get(URL).status_code == 200
         return len(queries)
 
     assert count_with(10) == count_with(20)  # 10, then 30 extra pages
