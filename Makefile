@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve prepare test test-postgres lint format messages clean
+.PHONY: help install run serve prepare test test-postgres fuzz lint format messages clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,13 @@ run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
 test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(BIN)/pytest
+
+MINUTES ?= 20
+EXAMPLES ?= 100
+fuzz: install ## Fuzz the API with random seeds for MINUTES (20); SEED=… repeats a round, GROUP=… picks tests
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	$(BIN)/python tests/fuzz.py --minutes $(MINUTES) --examples $(EXAMPLES) \
+		$(if $(SEED),--seed $(SEED)) $(if $(GROUP),-k $(GROUP))
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check .

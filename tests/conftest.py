@@ -1,12 +1,23 @@
+import os
+
 from django.db import connections
 
 from wagtail.models import Locale, Site
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from home.models import HomePage
 from home.seed.loader import load_seed_content
 from portal.editorial.setup import setup_editorial
+
+# Property-based tests draw the same examples on every run (`make test`, CI): a verdict never
+# depends on the dice. `make fuzz` explores with random seeds and more examples ("fuzz").
+COMMON = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
+settings.register_profile("deterministic", derandomize=True, max_examples=4, **COMMON)
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
+settings.register_profile("fuzz", max_examples=FUZZ_EXAMPLES, print_blob=True, **COMMON)
+settings.load_profile("deterministic")
 
 
 @pytest.fixture(scope="session")
