@@ -9,6 +9,7 @@ import json
 import re
 
 from django.core.exceptions import RequestDataTooBig
+from django.http.multipartparser import MultiPartParserError
 
 # Ids and offsets are at most the largest value of a signed 32-bit column (PostgreSQL's
 # `integer`), far beyond any content of this site.
@@ -68,6 +69,16 @@ def json_kind(value):
     return JSON_KINDS.get(type(value), "a number")
 
 
+def is_empty_form(request):
+    """A multipart form without fields, as test clients and HTML forms send for no body."""
+    if request.content_type != "multipart/form-data":
+        return False
+    try:
+        return not (request.POST or request.FILES)
+    except MultiPartParserError:
+        return False
+
+
 def bad_body(request):
     """A request body, when there is one, is a JSON object; uploads are multipart.
 
@@ -89,7 +100,7 @@ def bad_body(request):
         body = request.body
     except RequestDataTooBig:
         return 413, "The request body is too large."
-    if not body.strip():
+    if not body.strip() or is_empty_form(request):
         return None
     if request.content_type != "application/json" and not request.content_type.endswith("+json"):
         return 415, "The request body must be JSON, sent with 'Content-Type: application/json'."
