@@ -1,9 +1,13 @@
 """The document upload form: every upload in the admin goes through it."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import modelform_factory
 
+from wagtail.api.v3.permissions import get_restricted_collection_ids
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm, formfield_for_dbfield
 
@@ -25,6 +29,11 @@ class PortalDocumentForm(BaseDocumentForm):
         if "language" in self.fields:
             # The multiple upload sends only title and collection: German until edited.
             self.fields["language"].required = False
+        if "collection" in self.fields:
+            # Code that uploads without a user, and Administration, get the first collection.
+            self.fields["collection"].required = False
+        if "replaces" in self.fields:
+            self.fields["replaces"].queryset = replaceable_documents(self.instance)
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
@@ -34,8 +43,26 @@ class PortalDocumentForm(BaseDocumentForm):
             self.instance.remember_file_facts(file, facts)
         return file
 
+    def clean_collection(self):
+        """Unchosen: an edited document stays where it is, a new one gets the first."""
+        chosen = self.cleaned_data.get("collection")
+        if chosen is None and self.instance.pk:
+            return self.instance.collection
+        return chosen or self.collections.order_by("path").first()
+
     def clean_language(self):
         return self.cleaned_data.get("language") or settings.LANGUAGE_CODE
+
+
+def replaceable_documents(document):
+    """What a new file may replace: documents visitors can download, not itself."""
+    visitor = SimpleNamespace(user=AnonymousUser(), session={})
+    return (
+        get_document_model()
+        .objects.exclude(collection__in=get_restricted_collection_ids(visitor))
+        .exclude(pk=document.pk)
+        .order_by("title")
+    )
 
 
 def upload_form_class():

@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal.api.mount import attach_routers
 
-        from .editorial import publishing  # noqa: F401  (connects its signal receivers)
+        from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
 
+        files.register_policies()
         attach_routers()

@@ -9,12 +9,18 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from downloads import views as document_views
 from portal import views
 from portal.sitemaps import PortalSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        document_views.serve_document,
+        name="portal_document_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),

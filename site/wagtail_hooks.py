@@ -10,7 +10,10 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.editorial import actions
+from portal.editorial import (
+    actions,
+    file_hooks,  # noqa: F401
+)
 from portal.editorial.publishing import (
     DIRECT_PUBLISH_REFUSED,
     PUBLISH_WITHOUT_APPROVAL,

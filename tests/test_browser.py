@@ -20,6 +20,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
+from downloads import testing
+from downloads.models import PortalDocument
 from home.models import TopicPage
 from home.seed.loader import load_seed_content
 from partners.models import PartnerIndexPage
@@ -282,3 +284,45 @@ def test_translator_submits_approver_releases_english_visitor_sees_it(translatio
     expect(page.locator("tr", has_text="We are partners")).to_have_count(0, timeout=15_000)
 
     assert visitor_reads(page, site, PARTNERS_EN, NEW_HEADING)
+
+
+NEW_BROCHURE = testing.pdf_bytes(pages=3, text="Leitfaden, zweite Auflage")
+
+
+@pytest.fixture
+def brochure_flow(site, tmp_path):
+    """An editor, an approver, the brochure's address and bytes, and the new file on disk."""
+    create_accounts(redakteurin=EDITORS, freigeberin=APPROVERS)
+    brochure = PortalDocument.objects.get(title__startswith="Migrantenselbstorganisationen")
+    with brochure.open_file() as file:
+        old = file.read()
+    new_file = tmp_path / "leitfaden-neu.pdf"
+    new_file.write_bytes(NEW_BROCHURE)
+    return {"url": brochure.url, "title": brochure.title, "old": old, "new_file": new_file}
+
+
+def visitor_downloads(page, site, url):
+    page.context.clear_cookies()
+    response = page.request.get(site + url)
+    assert response.ok, f"{url}: HTTP {response.status}"
+    return response.body()
+
+
+def test_editor_replaces_the_brochure_visitors_get_it_after_release(brochure_flow, page, site):
+    log_in(page, site, "redakteurin")
+    page.goto(site + "/admin/documents/add/")
+    page.fill("#id_title", "Leitfaden, zweite Auflage")
+    page.set_input_files("#id_file", brochure_flow["new_file"])
+    page.select_option("#id_replaces", label=brochure_flow["title"])
+    page.locator('main form button[type="submit"]').click()
+    expect(page.locator(".messages")).to_contain_text("Leitfaden, zweite Auflage")
+
+    assert visitor_downloads(page, site, brochure_flow["url"]) == brochure_flow["old"]
+
+    log_in(page, site, "freigeberin")
+    page.goto(site + "/admin/dateien-zur-freigabe/")
+    row = page.locator("tr", has_text="Leitfaden, zweite Auflage")
+    row.get_by_role("button", name="Freigeben").click()
+    expect(page.locator(".messages")).to_contain_text("freigegeben")
+
+    assert visitor_downloads(page, site, brochure_flow["url"]) == NEW_BROCHURE

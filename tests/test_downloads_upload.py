@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
+from wagtail.models import Collection
 
 import pytest
 
@@ -122,6 +123,7 @@ def test_single_upload_fills_size_format_and_page_count(admin_client):
             "title": "Leitfaden für Arbeitgeber",
             "file": SimpleUploadedFile("leitfaden.pdf", content),
             "language": "de",
+            "collection": Collection.get_first_root_node().pk,
         },
     )
     assert response.status_code == 302, response.context["form"].errors

@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file, get_test_image_file_jpeg
+from wagtail.models import Collection
 
 import pytest
 
@@ -40,6 +41,7 @@ def test_image_upload_with_alt_text_is_stored(admin_client):
             "file": SimpleUploadedFile("karten.jpg", get_test_image_file_jpeg().file.getvalue()),
             "description": "Karten auf einem Tisch",
             "credit": "Foto: Land NRW",
+            "collection": Collection.get_first_root_node().pk,
         },
     )
     assert response.status_code == 302, response.context["form"].errors

@@ -54,7 +54,32 @@ class PortalDocument(AbstractDocument):
         help_text=_("Beim Hochladen aus PDF-Dateien gelesen; die Website-Suche findet ihn."),
     )
 
-    admin_form_fields = (*WagtailDocument.admin_form_fields, "description", "language")
+    replaces = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replacements",
+        verbose_name=_("Ersetzt nach der Freigabe"),
+        help_text=_(
+            "Das veröffentlichte Dokument, dessen Datei diese ersetzen soll. Es behält seine "
+            "Adresse und zeigt bis zur Freigabe weiter die bisherige Datei."
+        ),
+    )
+    former_file_names = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        verbose_name=_("Frühere Dateinamen"),
+        help_text=_("Adressen ersetzter Dateien leiten auf die aktuelle Datei weiter."),
+    )
+
+    admin_form_fields = (
+        *WagtailDocument.admin_form_fields,
+        "description",
+        "language",
+        "replaces",
+    )
     # What the API shows besides title and download URL (the text of the file stays out).
     api_fields = [
         APIField("description"),

@@ -11,6 +11,7 @@ EDITORS = "Redaktion"
 APPROVERS = "Freigabe"
 TRANSLATORS = "Übersetzung"
 ADMINISTRATION = "Administration"
+EDITORIAL_GROUPS = (EDITORS, APPROVERS, TRANSLATORS, ADMINISTRATION)
 
 SOURCE_LANGUAGE = "de"
 ALL_TREES = "*"
@@ -29,16 +30,15 @@ class Role:
     page_permissions: tuple[str, ...] = ()
     page_trees: tuple[str, ...] = ()
     collection_permissions: tuple[str, ...] = field(default=())
+    # Rights in the collection "Zur Freigabe" only (`portal.editorial.files`).
+    pending_collection_permissions: tuple[str, ...] = field(default=())
 
 
-IMAGE_AND_DOCUMENT_USE = (
-    "wagtailimages.add_image",
-    "wagtailimages.change_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
-    "wagtaildocs.choose_document",
-)
+# Uploads land in the collection "Zur Freigabe" and become public when released
+# (`portal.editorial.files`): nobody but Administration adds to the public collections.
+FILE_CHOICE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+FILE_UPLOAD = (*FILE_CHOICE, "wagtailimages.add_image", "wagtaildocs.add_document")
+FILE_EDITING = ("wagtailimages.change_image", "wagtaildocs.change_document")
 
 ROLES = (
     Role(
@@ -58,7 +58,8 @@ ROLES = (
         ),
         page_permissions=("add_page", "change_page", "lock_page"),
         page_trees=(SOURCE_LANGUAGE,),
-        collection_permissions=IMAGE_AND_DOCUMENT_USE,
+        collection_permissions=FILE_CHOICE,
+        pending_collection_permissions=(*FILE_UPLOAD, *FILE_EDITING),
     ),
     Role(
         name=APPROVERS,
@@ -84,10 +85,12 @@ ROLES = (
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         page_trees=(ALL_TREES,),
         collection_permissions=(
-            *IMAGE_AND_DOCUMENT_USE,
+            *FILE_CHOICE,
+            *FILE_EDITING,
             "wagtailimages.delete_image",
             "wagtaildocs.delete_document",
         ),
+        pending_collection_permissions=FILE_UPLOAD,
     ),
     Role(
         name=TRANSLATORS,
@@ -101,7 +104,7 @@ ROLES = (
         ),
         page_permissions=("change_page", "lock_page"),
         page_trees=("en",),
-        collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
+        collection_permissions=FILE_CHOICE,
     ),
 )
 

@@ -23,6 +23,7 @@ from wagtail.models import (
 from wagtail.snippets.models import get_snippet_models
 
 from .approval import FourEyesApprovalTask
+from .files import pending_collection
 from .roles import ADMINISTRATION, ADMINISTRATION_PAGE_PERMISSIONS, ALL_TREES, APPROVERS, ROLES
 
 WORKFLOW_NAME = "Redaktionelle Freigabe"
@@ -56,6 +57,7 @@ def setup_editorial():
     roots = tree_roots()
     groups = {role.name: apply_role(role, roots) for role in ROLES}
     groups[ADMINISTRATION] = apply_administration(roots)
+    pending_collection()  # its view restriction names the groups: after they exist
     remove_wagtail_starter_setup()
     setup_workflow(groups[APPROVERS], roots)
     return groups
@@ -66,7 +68,13 @@ def apply_role(role, roots):
     group.permissions.set([permission(label) for label in role.model_permissions])
     pages = [roots[tree] for tree in role.page_trees if tree in roots]
     set_page_permissions(group, pages, role.page_permissions)
-    set_collection_permissions(group, role.collection_permissions)
+    set_collection_permissions(
+        group,
+        {
+            Collection.get_first_root_node(): role.collection_permissions,
+            pending_collection(): role.pending_collection_permissions,
+        },
+    )
     return group
 
 
@@ -78,7 +86,8 @@ def apply_administration(roots):
         content_type__app_label__in=["wagtailimages", "wagtaildocs"],
         content_type__model__in=["image", "document"],
     ).values_list("content_type__app_label", "codename")
-    set_collection_permissions(group, [f"{app}.{codename}" for app, codename in codenames])
+    labels = [f"{app}.{codename}" for app, codename in codenames]
+    set_collection_permissions(group, {Collection.get_first_root_node(): labels})
     return group
 
 
@@ -94,15 +103,22 @@ def set_page_permissions(group, pages, codenames):
         )
 
 
-def set_collection_permissions(group, labels):
-    root = Collection.get_first_root_node()
-    wanted = {permission(label).pk for label in labels}
-    GroupCollectionPermission.objects.filter(group=group).exclude(
-        collection=root, permission_id__in=wanted
+def set_collection_permissions(group, labels_by_collection):
+    """Exactly these rights in these collections; any other grant is taken back."""
+    wanted = {
+        (collection.pk, permission(label).pk)
+        for collection, labels in labels_by_collection.items()
+        for label in labels
+    }
+    existing = GroupCollectionPermission.objects.filter(group=group)
+    existing.exclude(
+        pk__in=[
+            grant.pk for grant in existing if (grant.collection_id, grant.permission_id) in wanted
+        ]
     ).delete()
-    for permission_id in wanted:
+    for collection_id, permission_id in wanted:
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission_id=permission_id
+            group=group, collection_id=collection_id, permission_id=permission_id
         )
 
 
