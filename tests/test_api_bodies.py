@@ -172,3 +172,35 @@ def test_an_empty_body_where_one_is_needed_is_refused(seeded, client, role_users
     )
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
+
+
+# Requests `make fuzz` answered with a 500 (seeds in the issue's closing note).
+FOUND_BY_FUZZ = [
+    ("POST", "/pages/{page_id}/actions/move/", {"destination_id": 1}),
+    ("POST", "/pages/{page_id}/actions/move/", {"destination_id": 1.0}),
+    ("POST", "/pages/{page_id}/actions/move/", {"destination_id": 1, "position": None}),
+    ("POST", "/pages/1/actions/move/", {"destination_id": 1}),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), FOUND_BY_FUZZ)
+def test_requests_found_by_fuzzing_are_refused(client, path_ids, tokens, method, path, body):
+    url = API + path.format(**path_ids)
+    for role, token in tokens.items():
+        response = send(client, method, url, json.dumps(body), "application/json", token)
+        assert 400 <= response.status_code < 500, (role, response.content[:300])
+        assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_move_into_the_root_as_a_child_still_works(client, path_ids, role_users):
+    """Only a move beside the root is refused; Administration may move under it."""
+    page = Page.objects.get(pk=path_ids["page_id"])
+    response = send(
+        client,
+        "POST",
+        f"{API}/pages/{page.pk}/actions/move/",
+        json.dumps({"destination_id": page.get_parent().pk, "position": "last-child"}),
+        "application/json",
+        token_for(role_users["administrator"]),
+    )
+    assert response.status_code == 200, response.content[:300]

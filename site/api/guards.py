@@ -19,6 +19,7 @@ WORD = re.compile(r"\w+")
 SEARCH_MAX_LENGTH = 200
 PAGE_PATH = re.compile(r"^/api/v3/pages/(?!find/)(?P<id>[^/]+)/(?:actions/(?P<action>[^/]+)/)?")
 ROOT_LESS_ACTIONS = {"copy", "create_alias"}
+CHILD_POSITIONS = {"first-child", "last-child", "sorted-child"}
 # `?site=host[:port]`: a port that is not a number is a 500 in Wagtail's site filter.
 SITE = re.compile(r"[^:\s]{1,255}(:[0-9]{1,5})?")
 WRITE_METHODS = {"POST", "PATCH", "PUT"}
@@ -114,9 +115,29 @@ def bad_body(request):
     return None
 
 
+def bad_move(request):
+    """A move beside the root page: Wagtail 8.0.1 moves to the destination's parent unless
+    `position` names a child position, and the root has none (`can_move_to(None)`, 500)."""
+    match = PAGE_PATH.match(request.path_info)
+    if request.method != "POST" or match is None or match["action"] != "move":
+        return None
+    try:
+        data = json.loads(request.body or b"{}")
+        destination = int(data.get("destination_id"))
+    except (ValueError, TypeError, OverflowError):
+        return None  # the endpoint's own validation answers 422
+    if data.get("position") in CHILD_POSITIONS:
+        return None
+    from wagtail.models import Page
+
+    if Page.objects.filter(pk=destination, depth=1).exists():
+        return 400, "Nothing can be moved beside the root page: use a child position."
+    return None
+
+
 def refusal(request):
     """The first guard's `(status, detail)` that refuses the request, or None."""
-    for guard in (bad_parameter, bad_page_request, bad_body):
+    for guard in (bad_parameter, bad_page_request, bad_body, bad_move):
         refused = guard(request)
         if refused:
             return refused
