@@ -23,7 +23,7 @@ def paragraph(html):
 IMPRINT = [
     heading("Herausgeber"),
     paragraph(
-        "Landesregierung Nordrhein-Westfalen<br>"
+        "Landesregierung Nordrhein-Westfalen<br/>"
         + TODO.format("herausgebendes Ministerium mit vollständiger Postanschrift")
     ),
     heading("Vertreten durch"),
