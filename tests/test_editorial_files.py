@@ -95,9 +95,9 @@ def test_an_editors_upload_is_not_public_until_released(client, role_users, broc
 
 
 def test_a_replacement_keeps_the_address_and_serves_the_old_file_until_released(
-    client, role_users, brochure
+    client, role_users, brochure, django_capture_on_commit_callbacks
 ):
-    old_name, old_hash = brochure.filename, brochure.file_hash
+    old_name, old_hash, old_path = brochure.filename, brochure.file_hash, brochure.file.name
     replacement = upload(
         client, role_users["editor"], "Leitfaden, neue Auflage", replaces=brochure.pk
     )
@@ -106,9 +106,13 @@ def test_a_replacement_keeps_the_address_and_serves_the_old_file_until_released(
     brochure.refresh_from_db()
     assert brochure.file_hash == old_hash
 
-    assert release_as(client, role_users["approver"], replacement)["Location"] == PENDING_LIST
+    with django_capture_on_commit_callbacks(execute=True):
+        released = release_as(client, role_users["approver"], replacement)
+    assert released["Location"] == PENDING_LIST
     brochure.refresh_from_db()
     assert brochure.file_hash != old_hash
+    assert brochure.file.storage.exists(brochure.file.name)
+    assert not brochure.file.storage.exists(old_path)
     assert brochure.page_count == 3
     assert not PortalDocument.objects.filter(pk=replacement.pk).exists()
     assert download(client, brochure).status_code == 200

@@ -120,13 +120,17 @@ def hand_over(replacement, target):
     """The replacement's file becomes the target's; the target keeps id and address."""
     if target.filename not in target.former_file_names:
         target.former_file_names.append(target.filename)
+    old_file = target.file.name
     target.file = replacement.file
     target.file_size = None
     target.file_hash = ""
     target._set_document_file_metadata()
     target.save()
-    # The file now belongs to the target: delete only the replacement's row.
-    type(replacement).objects.filter(pk=replacement.pk).delete()
+    # The replacement's row leaves with the old file: Wagtail deletes a deleted document's
+    # file from storage after the commit, and the new file now belongs to the target.
+    rows = type(replacement).objects.filter(pk=replacement.pk)
+    rows.update(file=old_file)
+    rows.delete()
     return target
 
 
