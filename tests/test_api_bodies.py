@@ -180,6 +180,8 @@ FOUND_BY_FUZZ = [
     ("POST", "/pages/{page_id}/actions/move/", {"destination_id": 1.0}),
     ("POST", "/pages/{page_id}/actions/move/", {"destination_id": 1, "position": None}),
     ("POST", "/pages/1/actions/move/", {"destination_id": 1}),
+    ("POST", "/pages/78885/actions/move/", {"": None, "destination_id": 0, "position": {}}),
+    ("POST", "/pages/{page_id}/actions/move/", {"destination_id": 1, "position": ["last"]}),
 ]
 
 

@@ -126,7 +126,8 @@ def bad_move(request):
         destination = int(data.get("destination_id"))
     except (ValueError, TypeError, OverflowError):
         return None  # the endpoint's own validation answers 422
-    if data.get("position") in CHILD_POSITIONS:
+    position = data.get("position")
+    if isinstance(position, str) and position in CHILD_POSITIONS:
         return None
     from wagtail.models import Page
 
