@@ -8,9 +8,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal import csv_injection
         from portal.api.mount import attach_routers
+        from portal.editorial import notifications
 
         from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
 
         files.register_policies()
         attach_routers()
+        csv_injection.install()
+        notifications.replace_wagtail_notifiers()

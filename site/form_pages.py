@@ -1,18 +1,17 @@
 """The base of every public form of the portal (contact, "Partner werden", orders, feedback).
 
 Built on Wagtail's form builder (`AbstractEmailForm`) with:
-- spam protection from wagtail-honeypot (hidden field plus minimum fill-in time): a bot's
-  submission gets the thank-you page but nothing is stored or mailed;
-- a per-address rate limit from django-ratelimit, answered with 429 and a readable page;
-- mail sent only after the submission is committed, to the page's address or the site
-  settings' form recipient; a failing mail server is logged and loses nothing.
+- spam protection from wagtail-honeypot (hidden field plus minimum fill-in time, the time
+  signed by the server: `portal.form_honeypot`): a bot's submission gets the thank-you page
+  but nothing is stored or mailed;
+- a per-address rate limit from django-ratelimit, answered with 429 and a readable page; the
+  address is the client's, behind the trusted proxies (`RATELIMIT_IP_META_KEY`);
+- mail sent only after the submission is committed, by the task backend
+  (`portal.mail_delivery`), to the page's address or the site settings' form recipient; a
+  failing mail server is logged, retried and loses nothing.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -23,10 +22,9 @@ from wagtail.fields import RichTextField
 from django_ratelimit.core import is_ratelimited
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 
+from portal.form_honeypot import seconds_since_signed
+from portal.mail_delivery import send_after_commit
 from portal.translation import fields
-
-logger = logging.getLogger(__name__)
-
 
 MULTILINE_MAX_LENGTH = 5000
 
@@ -80,6 +78,11 @@ class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEma
             increment=True,
         )
 
+    def time_diff(self, value, interval):
+        """wagtail-honeypot's fill-in time check, on the signed time the form carried."""
+        seconds = seconds_since_signed(value)
+        return seconds is not None and seconds > interval
+
     def notification_addresses(self):
         from portal.models import PortalSettings
 
@@ -99,10 +102,4 @@ class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEma
         addresses = self.notification_addresses()
         subject = self.subject or str(_("Neue Nachricht über „%(page)s“") % {"page": self.title})
         body = self.render_email(form)
-        transaction.on_commit(lambda: self.deliver_mail(subject, body, addresses))
-
-    def deliver_mail(self, subject, body, addresses):
-        try:
-            send_mail(subject, body, self.from_address or settings.DEFAULT_FROM_EMAIL, addresses)
-        except Exception:  # noqa: BLE001 – the submission is stored and visible in the admin
-            logger.exception("Form notification for page %s could not be sent", self.pk)
+        send_after_commit(subject, body, addresses, from_email=self.from_address or None)

@@ -34,6 +34,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Refusals in the portal's frame (or the admin's look under /admin/), in the visitor's language.
+handler403 = "portal.views.permission_denied"
+
 urlpatterns += i18n_patterns(
     path(_("suche/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),

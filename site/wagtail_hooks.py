@@ -10,17 +10,21 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import form_privacy  # noqa: F401  (registers its hook)
 from portal.editorial import (
     actions,
     file_hooks,  # noqa: F401
 )
+from portal.editorial import admin_hooks as editorial_hooks  # noqa: F401  (deletion, copies)
 from portal.editorial.publishing import (
     DIRECT_PUBLISH_REFUSED,
     PUBLISH_WITHOUT_APPROVAL,
     requires_approval,
 )
+from portal.logins import admin_hooks as login_hooks  # noqa: F401  (second factor)
 from portal.models import PublisherDetails
-from portal.translation import admin_hooks, review_hooks  # noqa: F401
+from portal.translation import admin_hooks as translation_admin_hooks  # noqa: F401
+from portal.translation import aliases, review_hooks  # noqa: F401
 
 
 class PublisherDetailsViewSet(SnippetViewSet):
@@ -87,10 +91,15 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
 
 @hooks.register("register_actions")
 def register_publish_actions(registry):
-    """The API publishes through these: no direct publish that skipped the approval."""
+    """The API publishes, copies and deletes through these: no release that skipped the
+    approval, no deletion beyond `portal.editorial.deletion`."""
     registry.register(Page, actions.PortalPublishPageRevisionAction)
     registry.register(Page, actions.PortalCreatePageAction)
     registry.register(Page, actions.PortalEditPageAction)
     registry.register(DraftStateMixin, actions.PortalPublishRevisionAction)
     registry.register(models.Model, actions.PortalCreateAction)
     registry.register(models.Model, actions.PortalEditAction)
+    registry.register(Page, actions.PortalDeletePageAction)
+    registry.register(Page, actions.PortalCopyPageAction)
+    registry.register(Page, actions.PortalCreatePageAliasAction)
+    registry.register(Page, actions.PortalCopyPageForTranslationAction)

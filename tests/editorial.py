@@ -1,5 +1,7 @@
 """Helpers for the editorial tests: admin URLs and the form data of a topic page edit."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -57,3 +59,14 @@ def workflow_action(client, obj, action, comment=""):
             args=[obj.pk, action, task_state.pk],
         )
     return client.post(url, {"comment": comment})
+
+
+def second_editor():
+    """Another member of Redaktion, next to `role_users["editor"]`."""
+    from portal.editorial.roles import EDITORS
+
+    user = get_user_model().objects.create_user(
+        "zweite_redaktion", "zweite@example.org", "a-long-test-password"
+    )
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user

@@ -1,6 +1,5 @@
 """The contact page: its form stores and mails submissions, and survives spam and bad input."""
 
-import time
 from datetime import timedelta
 from io import StringIO
 
@@ -17,6 +16,7 @@ import pytest
 
 from home.models import ContactPage
 from portal.models import PortalSettings
+from tests.forms import honeypot_fields
 
 VALID = {
     "name": "Erika Mustermann",
@@ -36,7 +36,7 @@ def contact_page(seeded):
 
 
 def post(client, page, data, honeypot="", seconds_ago=10):
-    fields = {"whf_name": honeypot, "whf_time": str(int(time.time()) - seconds_ago), **data}
+    fields = {**honeypot_fields(honeypot, seconds_ago), **data}
     return client.post(page.url, fields)
 
 

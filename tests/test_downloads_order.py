@@ -1,7 +1,5 @@
 """Ordering printed copies: validation in the page's language, storage, mail, spam protection."""
 
-import time
-
 from django.core import mail
 from django.core.cache import cache
 
@@ -12,6 +10,7 @@ import pytest
 
 from downloads.models import PublicationOrderPage
 from portal.models import PortalSettings
+from tests.forms import honeypot_fields
 
 ORDER_DE = "/de/downloads/migrantenselbstorganisationen-als-partner/bestellen/"
 ORDER_EN = "/en/downloads/migrant-organisations-as-partners/order/"
@@ -43,7 +42,7 @@ def order_page(seeded):
 
 def post(client, url, data, **extra):
     """A visitor's POST, with the honeypot left empty and filled in at human speed."""
-    fields = {"whf_name": "", "whf_time": str(int(time.time()) - 60), **data}
+    fields = {**honeypot_fields(seconds_ago=60), **data}
     return client.post(url, fields, **extra)
 
 

@@ -41,10 +41,13 @@ def test_editor_submits_approver_publishes_and_visitor_sees_it(seeded, client, r
     assert PUBLISH_WITHOUT_APPROVAL not in actions
 
 
-def test_submission_is_announced_to_the_approvers(seeded, client, role_users):
+def test_submission_is_announced_to_the_approvers(
+    seeded, client, role_users, django_capture_on_commit_callbacks
+):
     page = topic_page()
     client.force_login(role_users["editor"])
-    submit(client, page, "Der neue Vorspann.")
+    with django_capture_on_commit_callbacks(execute=True):  # mails go out after the commit
+        submit(client, page, "Der neue Vorspann.")
 
     recipients = {address for message in mail.outbox for address in message.to}
     assert {"approver@example.org", "second_approver@example.org"} <= recipients
@@ -52,14 +55,17 @@ def test_submission_is_announced_to_the_approvers(seeded, client, role_users):
     assert "administrator@example.org" not in recipients
 
 
-def test_rejection_returns_the_page_to_its_editor_with_the_comment(seeded, client, role_users):
+def test_rejection_returns_the_page_to_its_editor_with_the_comment(
+    seeded, client, role_users, django_capture_on_commit_callbacks
+):
     page = topic_page()
     client.force_login(role_users["editor"])
     submit(client, page, "Ein Vorspann mit Fehlern.")
     mail.outbox.clear()
 
     client.force_login(role_users["approver"])
-    workflow_action(client, page, "reject", comment="Bitte die Quelle ergänzen.")
+    with django_capture_on_commit_callbacks(execute=True):  # mails go out after the commit
+        workflow_action(client, page, "reject", comment="Bitte die Quelle ergänzen.")
 
     assert live_lead(page) == "Der alte Vorspann."
     task_state = TaskState.objects.filter(workflow_state__object_id=str(page.pk)).get()

@@ -1,8 +1,6 @@
 """ "Partner werden": submissions are stored and mailed after commit; spam, floods, bad input
 and a broken mail server lose nothing and never end in a 500."""
 
-import time
-
 from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
@@ -14,6 +12,7 @@ import pytest
 
 from partners.models import PartnerFormPage
 from portal.models import PortalSettings
+from tests.forms import honeypot_fields
 from tests.test_partners import FORM_EN
 
 FORM_DE = "/de/integration-und-arbeit/interkulturelle-oeffnung/wir-sind-partner/partner-werden/"
@@ -38,7 +37,7 @@ def form_page(seeded):
 
 
 def post(client, url, data, honeypot="", seconds_ago=10):
-    fields = {"whf_name": honeypot, "whf_time": str(int(time.time()) - seconds_ago), **data}
+    fields = {**honeypot_fields(honeypot, seconds_ago), **data}
     return client.post(url, fields)
 
 

@@ -51,9 +51,8 @@ ROLES = (
             "home.add_contactperson",
             "home.change_contactperson",
             "home.lock_contactperson",
-            "wagtailsearchpromotions.add_searchpromotion",
-            "wagtailsearchpromotions.change_searchpromotion",
-            "wagtailsearchpromotions.delete_searchpromotion",
+            # Promotions show on top of the public results at once: editors see them,
+            # Freigabe and Administration change them (changing one is its release).
             "wagtailsearchpromotions.view_searchpromotion",
         ),
         page_permissions=("add_page", "change_page", "lock_page"),
@@ -77,6 +76,8 @@ ROLES = (
             "home.publish_contactperson",
             "home.lock_contactperson",
             "home.unlock_contactperson",
+            # Read, export and delete form submissions (`portal.form_privacy`).
+            "wagtailforms.view_formsubmission",
             "wagtailsearchpromotions.add_searchpromotion",
             "wagtailsearchpromotions.change_searchpromotion",
             "wagtailsearchpromotions.delete_searchpromotion",

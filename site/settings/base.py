@@ -1,6 +1,7 @@
 """Settings shared by every tier. Values that differ per deployment come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -137,6 +138,12 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest body the portal reads into memory, files not counted (they stream to disk and
+# are bounded by WAGTAILDOCS_/WAGTAILIMAGES_MAX_UPLOAD_SIZE). The public forms send a few
+# kilobytes; the biggest bodies are admin edits of long pages and API writes. A larger
+# body is refused with 400 before it is parsed. The proxy caps every body before Django
+# (`client_max_body_size`, README "Deployment tiers").
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "chancen.nrw"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -176,6 +183,11 @@ CACHES = {
 # django-ratelimit's per-address limit on form submissions.
 HONEYPOT_ENABLED_DEFAULT = True
 PORTAL_FORM_RATE = os.environ.get("PORTAL_FORM_RATE", "5/m")
+# How many proxies in front of the app append the client's address to X-Forwarded-For (the
+# TLS proxy: 1). 0 trusts no header: REMOTE_ADDR is the client. Every `key="ip"` of
+# django-ratelimit uses the address `portal.logins.ip.client_ip` derives from it.
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "portal.logins.ip.client_ip"
 # Days after which form submissions are deleted by `purge_form_submissions`.
 PORTAL_FORM_RETENTION_DAYS = int(os.environ.get("PORTAL_FORM_RETENTION_DAYS", "90"))
 
@@ -190,6 +202,10 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 PORTAL_SCHEDULER_INTERVAL = int(os.environ.get("PORTAL_SCHEDULER_INTERVAL", "30"))
 
 EMAIL_TIMEOUT = 10
+# Mails go out after the commit as a task (`portal.mail_delivery`): tries per mail, and the
+# wait before the n-th retry (n × this many seconds).
+PORTAL_MAIL_ATTEMPTS = int(os.environ.get("PORTAL_MAIL_ATTEMPTS", "3"))
+PORTAL_MAIL_RETRY_SECONDS = float(os.environ.get("PORTAL_MAIL_RETRY_SECONDS", "1"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chancen.nrw <noreply@chancen.nrw.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -241,3 +257,117 @@ PORTAL_API_PREVIEW_MAX_AGE = int(os.environ.get("PORTAL_API_PREVIEW_MAX_AGE", "6
 # Where the admin's "Headless-Vorschau" sends editors: the front end's preview route, which
 # receives `?token=…`; without one, the API's own preview answer is shown.
 PORTAL_HEADLESS_PREVIEW_URL = os.environ.get("PORTAL_HEADLESS_PREVIEW_URL", "")
+
+# Logins (README "Logins and second factor"). django-axes locks a username from one client
+# address after PORTAL_LOGIN_FAILURE_LIMIT wrong passwords for PORTAL_LOGIN_COOLOFF_MINUTES;
+# its backend comes first and refuses before the password hasher runs. The client address
+# is the one the form rate limits use (`portal.logins.ip.client_ip`, PORTAL_TRUSTED_PROXY_COUNT).
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+AUTHENTICATION_BACKENDS = [
+    "portal.logins.backends.PortalAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.logins.ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.logins.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Access logs would record every successful login with address and browser; failures suffice.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Every login and password-reset POST per client address (django-ratelimit): bounds the
+# hashing one address causes, whichever usernames it tries, and the reset mails it triggers.
+PORTAL_LOGIN_RATE = os.environ.get("PORTAL_LOGIN_RATE", "10/m")
+PORTAL_PASSWORD_RESET_RATE = os.environ.get("PORTAL_PASSWORD_RESET_RATE", "5/h")
+# The second factor (django-otp: TOTP app and recovery codes) is required for Freigabe and
+# Administration when this is on; anyone may set it up, and whoever has it must use it.
+PORTAL_REQUIRE_2FA = os.environ.get("PORTAL_REQUIRE_2FA", "true").lower() == "true"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "portal.logins.twofactor.SecondFactorMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.logins.twofactor.SecondFactorMiddleware") + 1,
+    "portal.logins.lockout.LoginThrottleMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+# Security headers (README "Security headers"). The public site: only the portal's own
+# origin, no inline script or style, no framing, no plugins. The admin (Wagtail needs inline
+# scripts and style attributes): the portal's own origin too, framed only by itself (preview).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_permissions_policy.PermissionsPolicyMiddleware") + 1,
+    "portal.security_headers.PortalCSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PORTAL_ADMIN_CSP_PREFIXES = ["/admin/"]
+PORTAL_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features the portal never uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"

@@ -1,0 +1,102 @@
+"""Wagtail's workflow notification mails, sent after the commit by the task backend.
+
+Wagtail 8 connects four notifiers in `wagtail.admin.signal_handlers.register_signal_handlers`
+(submitted to the approvers; approved and rejected to the editor); their `send_emails`
+(`wagtail.admin.mail.EmailNotificationMixin`) talks SMTP inside the approval's transaction,
+so a slow server held an approval for 10.6 s and a failure lost the mail with no more than
+a log line. The portal keeps Wagtail's notifiers (recipients, notification preferences,
+templates, the recipient's admin language) and replaces only the sending: each mail is
+rendered in the transaction and handed to `portal.mail_delivery.send_after_commit`.
+
+`replace_wagtail_notifiers` (from `PortalConfig.ready`) connects these subclasses under
+Wagtail's own `dispatch_uid`s. Django keeps the first receiver per uid and sender, so
+Wagtail's notifiers are not connected whether its app is ready before the portal or after.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import override
+
+from wagtail.admin.mail import (
+    GroupApprovalTaskStateSubmissionEmailNotifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
+)
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+from portal.mail_delivery import send_after_commit
+
+
+class AfterCommitEmailMixin:
+    """Renders each recipient's mail as Wagtail does, and queues it instead of sending."""
+
+    def send_emails(self, template_set, context, recipients, **kwargs):
+        from_email = getattr(settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", None)
+        use_html = getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False)
+        for recipient in recipients:
+            context["user"] = recipient
+            with override(recipient.wagtail_userprofile.get_preferred_language()):
+                subject = render_to_string(template_set["subject"], context).strip()
+                body = render_to_string(template_set["text"], context).strip()
+                html = render_to_string(template_set["html"], context) if use_html else None
+            send_after_commit(
+                subject,
+                body,
+                [recipient.email],
+                from_email=from_email,
+                html=html,
+            )
+        return True
+
+
+class TaskSubmissionNotifier(AfterCommitEmailMixin, GroupApprovalTaskStateSubmissionEmailNotifier):
+    pass
+
+
+class WorkflowSubmissionNotifier(AfterCommitEmailMixin, WorkflowStateSubmissionEmailNotifier):
+    pass
+
+
+class WorkflowApprovalNotifier(AfterCommitEmailMixin, WorkflowStateApprovalEmailNotifier):
+    pass
+
+
+class WorkflowRejectionNotifier(AfterCommitEmailMixin, WorkflowStateRejectionEmailNotifier):
+    pass
+
+
+# (signal, sender, Wagtail's dispatch_uid, the portal's notifier)
+NOTIFIERS = (
+    (
+        task_submitted,
+        TaskState,
+        "group_approval_task_submitted_email_notification",
+        TaskSubmissionNotifier(),
+    ),
+    (
+        workflow_submitted,
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        WorkflowSubmissionNotifier(),
+    ),
+    (
+        workflow_rejected,
+        WorkflowState,
+        "workflow_state_rejected_email_notification",
+        WorkflowRejectionNotifier(),
+    ),
+    (
+        workflow_approved,
+        WorkflowState,
+        "workflow_state_approved_email_notification",
+        WorkflowApprovalNotifier(),
+    ),
+)
+
+
+def replace_wagtail_notifiers():
+    for signal, sender, dispatch_uid, notifier in NOTIFIERS:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)

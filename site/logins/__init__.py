@@ -1,0 +1,1 @@
+"""Logins: throttling and lockout (django-axes, django-ratelimit), second factor (django-otp)."""
