@@ -262,3 +262,24 @@ def test_an_upload_through_the_api_lands_in_the_pending_collection(client, role_
     assert document.collection.name == PENDING_COLLECTION
     assert download(client, document).status_code in (302, 403)
     assert not recorded_without_approval(document)
+
+
+def test_after_datei_ersetzen_the_old_address_redirects(client, role_users, brochure):
+    """Freigabe replaces the file in Wagtail's own edit form (recorded as a direct publish)."""
+    old_name = brochure.filename
+    client.force_login(role_users["approver"])
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[brochure.pk]),
+        {
+            "title": brochure.title,
+            "language": "de",
+            "file": SimpleUploadedFile("leitfaden-2027.pdf", testing.pdf_bytes(pages=4)),
+        },
+    )
+    assert response.status_code == 302
+    brochure.refresh_from_db()
+    assert brochure.filename != old_name
+    client.logout()
+    redirect = download(client, brochure, filename=old_name)
+    assert (redirect.status_code, redirect["Location"]) == (302, brochure.url)
+    assert download(client, brochure).status_code == 200

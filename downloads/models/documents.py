@@ -5,6 +5,8 @@ uploaded (`downloads.forms.PortalDocumentForm`); editors state only title, descr
 language. The text feeds the site search.
 """
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -101,6 +103,19 @@ class PortalDocument(AbstractDocument):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         permissions = [("choose_document", "Can choose document")]
+
+    def save(self, *args, **kwargs):
+        self.remember_former_file_name()
+        super().save(*args, **kwargs)
+
+    def remember_former_file_name(self):
+        """A replaced file's name keeps working: `downloads.views` redirects it."""
+        if self.pk is None:
+            return
+        stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        former = PurePosixPath(stored or "").name
+        if former and former != self.filename and former not in self.former_file_names:
+            self.former_file_names.append(former)
 
     def clean(self):
         # Wagtail's extension check, unless the upload form has refused the file already

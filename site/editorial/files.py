@@ -118,8 +118,6 @@ def release(file, user=None, approved=True):
 
 def hand_over(replacement, target):
     """The replacement's file becomes the target's; the target keeps id and address."""
-    if target.filename not in target.former_file_names:
-        target.former_file_names.append(target.filename)
     old_file = target.file.name
     target.file = replacement.file
     target.file_size = None
