@@ -118,11 +118,6 @@ class TestPageRules(WagtailPageTestCase):
         self.assertEqual(PartnerIndexPage.clean_parent_page_models(), [TopicPage])
         self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerFormPage})
 
-    @pytest.mark.xfail(
-        PartnerIndexPage not in TopicPage.clean_subpage_models(),
-        reason="home.TopicPage.subpage_types does not list partners.PartnerIndexPage yet",
-        strict=True,
-    )
     def test_directory_can_be_created_under_a_topic_page(self):
         self.assertAllowedParentPageTypes(PartnerIndexPage, {TopicPage})
 
