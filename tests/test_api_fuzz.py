@@ -130,3 +130,22 @@ def test_administrator_token_requests_never_fail(seeded, role_users):
     }
     tested = fuzz_all(["POST", "PATCH", "PUT", "DELETE"], headers)
     assert "PUT /api/v3/sites/{site_id}/" in tested
+
+
+# GET requests `make fuzz` answered with a 500; the write bodies are in test_api_bodies.
+FOUND_QUERIES = [
+    "/api/v3/pages/{page}/revisions/?user_id=M",
+    "/api/v3/pages/{page}/revisions/?user_id=false&offset=0",
+    "/api/v3/pages/{page}/revisions/?user_id=&limit=1",
+    "/api/v3/snippets/partners.Partner/1/revisions/?user_id=%5B%5D",
+]
+
+
+@pytest.mark.parametrize("url", FOUND_QUERIES)
+def test_queries_found_by_fuzzing_answer_4xx(client, editor_token, url):
+    page = HomePage.objects.get(locale__language_code="de").pk
+    response = client.get(
+        url.format(page=page), HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Bearer {editor_token}"
+    )
+    assert response.status_code == 400
+    assert "user_id" in response.json()["detail"]
