@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "wagtail_honeypot",
     "django_ratelimit",
     "wagtail.api.v3",
+    # django-ninja's own static files: the API docs then load Swagger UI from the portal,
+    # not from a CDN (the Content-Security-Policy allows no third party).
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
