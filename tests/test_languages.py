@@ -1,6 +1,7 @@
 """Language prefixes, the Accept-Language redirect, the switcher, hreflang and the 404 page."""
 
 import re
+import shutil
 
 from wagtail.models import Page
 
@@ -97,6 +98,11 @@ def _head(content):
     return content.split("</head>")[0]
 
 
+# What the copy for makemessages leaves out: environments, data, caches, the tests.
+NOT_CODE = (".venv", ".git", ".stack", "node_modules", "media", "static", "tests", "*.sqlite3")
+NOT_CODE += ("__pycache__", "*.mo")
+
+
 def test_ui_catalogue_is_complete():
     import polib
 
@@ -108,27 +114,29 @@ def test_ui_catalogue_is_complete():
     assert len(catalogue.translated_entries()) > 50
 
 
-def test_every_ui_string_in_the_code_has_an_english_translation(monkeypatch):
-    """`make messages` would add no untranslated entry: every msgid in the code is translated."""
+def test_every_ui_string_in_the_code_has_an_english_translation(monkeypatch, settings, tmp_path):
+    """`make messages` would add no untranslated entry: every msgid in the code is translated.
+
+    makemessages rewrites the catalogue it finds, so it runs on a copy of the code: the
+    working tree's catalogue is never touched, also while someone edits it.
+    """
     from django.core.management import call_command
 
     import polib
 
-    from portal.settings.base import LOCALE_PATHS, PROJECT_DIR
+    from portal.settings.base import PROJECT_DIR
 
-    catalogue = LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
-    original = catalogue.read_bytes()
-    monkeypatch.chdir(PROJECT_DIR.parent)
-    try:
-        call_command(
-            "makemessages",
-            locale=["en"],
-            ignore_patterns=[".venv", "tests", "node_modules"],
-            no_obsolete=True,
-            verbosity=0,
-        )
-        regenerated = polib.pofile(str(catalogue))
-    finally:
-        catalogue.write_bytes(original)
+    copy = tmp_path / "portal"
+    shutil.copytree(PROJECT_DIR.parent, copy, ignore=shutil.ignore_patterns(*NOT_CODE))
+    settings.LOCALE_PATHS = [copy / "site" / "locale"]
+    monkeypatch.chdir(copy)
+    call_command(
+        "makemessages",
+        locale=["en"],
+        ignore_patterns=["tests", "node_modules"],
+        no_obsolete=True,
+        verbosity=0,
+    )
+    regenerated = polib.pofile(str(copy / "site" / "locale" / "en" / "LC_MESSAGES" / "django.po"))
     missing = regenerated.untranslated_entries() + regenerated.fuzzy_entries()
     assert [entry.msgid for entry in missing] == []
