@@ -39,6 +39,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def media(settings, tmp_path):
+    """Uploads of one test go to a folder of its own, removed with it."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
 def home_de(db):
     """The German home page."""
     return Site.objects.get(is_default_site=True).root_page.specific

@@ -25,8 +25,8 @@ VALID = {
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def many_orders(media, settings):
+    """Uploads in a folder of the test's own; no rate limit between the orders here."""
     settings.PORTAL_FORM_RATE = "1000/m"
     cache.clear()
 

@@ -29,9 +29,7 @@ ORDER_DE = BROCHURE_DE + "bestellen/"
 ORDER_EN = BROCHURE_EN + "order/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = pytest.mark.usefixtures("media")
 
 
 class TestPageRules(WagtailPageTestCase):

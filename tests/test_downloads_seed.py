@@ -8,7 +8,6 @@ from django.core.management import call_command
 
 from wagtail.models import Locale, Page, Revision
 
-import pytest
 from pypdf import PdfReader
 
 from downloads.models import (
@@ -20,12 +19,6 @@ from downloads.models import (
 from downloads.seed import brochure, seed_downloads
 from downloads.testing import pdf_bytes
 from home.seed.loader import SeedContext, SeedReport, seed_content_pages
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def stored_files(media):

@@ -14,11 +14,7 @@ from downloads import counting, testing
 from downloads.forms import upload_form_class
 from downloads.models import DocumentDownloadMonth
 
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def upload(name, content, collection=None, **data):

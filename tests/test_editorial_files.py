@@ -21,10 +21,7 @@ NEW_TEXT = "Neue Fassung der Broschüre"
 PENDING_LIST = "/admin/dateien-zur-freigabe/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = pytest.mark.usefixtures("media")
 
 
 @pytest.fixture

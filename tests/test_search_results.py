@@ -26,10 +26,7 @@ BROCHURE = "Migrantenselbstorganisationen als Partner bei der Fachkräftegewinnu
 BROCHURE_EN = "Migrant organisations as partners in recruiting skilled workers"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def hits(response, kind=None):
