@@ -1,6 +1,8 @@
 """Wagtail hooks of the second factor: its admin URLs, the account menu, the user listing."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -21,6 +23,11 @@ def second_factor_urls():
             name="portal_2fa_reset",
         ),
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("register_account_menu_item")
