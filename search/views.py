@@ -1,6 +1,10 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
+
+from portal.i18n import view_language_links
 
 from .forms import SearchForm
 from .queries import SiteSearch, record_query
@@ -31,5 +35,16 @@ def search(request):
             "results": page_of_results,
             "promotions": promotions,
             "count": paginator.count,
+            **_alternates(request, form, page_of_results.number),
         },
     )
+
+
+def _alternates(request, form, number):
+    """The search's own address (query and result page kept) and the same in each language."""
+    query = form.data["q"].strip() if form.is_bound else ""
+    params = {"q": query} if query else {}
+    if number > 1:
+        params["seite"] = number
+    path = reverse("search") + (f"?{urlencode(params)}" if params else "")
+    return {"canonical_url": path, "language_links": view_language_links(request, path)}

@@ -6,6 +6,7 @@ Results are kept on the request, so the header, the head and the footer share on
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -83,3 +84,21 @@ def language_links(request, page=None):
         return links
 
     return _cached(request, ("links", page.pk if page else None), compute)
+
+
+def view_language_links(request, path):
+    """One link per language to the same view with the same query (e.g. the search).
+
+    `path` is the view's path with its query string in the active language; Django's
+    `translate_url` resolves it and reverses it in each language, keeping the query.
+    """
+    return [
+        LanguageLink(
+            code=code,
+            name=name,
+            url=translate_url(path, code),
+            is_current=code == get_language(),
+            is_translation=True,
+        )
+        for code, name in settings.LANGUAGES
+    ]

@@ -103,11 +103,14 @@ class HomePage(ContentPage):
 
 
 class TopicListMixin:
-    """Lists the live child topics of a page as teasers."""
+    """Lists the live, public child pages as teasers: topics, and e.g. the partner directory.
+
+    One query per page type among the children (`specific`), not per child.
+    """
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public()
+        context["topics"] = self.get_children().live().public().specific()
         return context
 
 

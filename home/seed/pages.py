@@ -72,6 +72,7 @@ INITIATIVE = SeedPage(
     parent="integration-und-arbeit",
     title="Initiative zur interkulturellen Öffnung der Landesverwaltung",
     slug="initiative-zur-interkulturellen-oeffnung-der-landesverwaltung",
+    show_in_menus=True,
     lead=(
         "Nordrhein-Westfalen profitiert seit Jahrzehnten davon, dass Menschen aus anderen "
         "Staaten in unser Land kommen, um hier zu leben und zu arbeiten. Allerdings sind "
@@ -93,6 +94,7 @@ INTERCULTURAL_OPENING = SeedPage(
     parent="integration-und-arbeit",
     title="Interkulturelle Öffnung",
     slug="interkulturelle-oeffnung",
+    show_in_menus=True,
     lead=(
         "Interkulturelle Öffnung ist ein Erfolgsfaktor! – Deshalb möchte die Landesregierung "
         "weitere Partner aus Behörden, Verbänden und Unternehmen gewinnen, um die "

@@ -42,6 +42,7 @@ def seed_partners(context):
         PartnerIndexPage(
             title="Wir sind Partner",
             slug="wir-sind-partner",
+            show_in_menus=True,
             lead=LEAD,
             body=directory_body(context.pages.get("brochure")),
             sidebar=directory_sidebar(context.snippets.get("kerstin-peters")),
@@ -60,6 +61,7 @@ def _form_page():
     page = PartnerFormPage(
         title="Partner werden",
         slug="partner-werden",
+        show_in_menus=True,
         intro=FORM_INTRO,
         privacy_notice=FORM_PRIVACY_NOTICE,
         thank_you_text=FORM_THANK_YOU,

@@ -38,7 +38,9 @@ def seed_press(context):
         context,
         INDEX_KEY,
         context.pages["home"],
-        PressReleaseIndexPage(title="Pressemitteilungen", slug="pressemitteilungen"),
+        PressReleaseIndexPage(
+            title="Pressemitteilungen", slug="pressemitteilungen", show_in_menus=True
+        ),
     )
     release = PressReleasePage(
         title="Partnerveranstaltung im Ministerium",

@@ -1,50 +1,64 @@
 from django import template
 
-from wagtail.models import Page
-
 from home.models import ContactPage, StandardPage
+from portal import navigation
 from portal.i18n import current_home, language_links
 from portal.models import PublisherDetails
 
 register = template.Library()
 
 
+def _language_links(context):
+    """A view's own alternates (the search keeps its query), else the page's translations."""
+    if context.get("language_links"):
+        return context["language_links"]
+    return language_links(context["request"], context.get("page"))
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    request = context["request"]
-    return {"links": language_links(request, context.get("page"))}
+    return {"links": _language_links(context)}
 
 
 @register.inclusion_tag("components/hreflang_links.html", takes_context=True)
 def hreflang_links(context):
     request = context["request"]
-    page = context.get("page")
-    links = [link for link in language_links(request, page) if link.is_translation]
+    links = [link for link in _language_links(context) if link.is_translation]
     default = next((link for link in links if link.code == "de"), None)
     return {"links": links, "default": default, "request": request}
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
+    """The home page and its children shown in menus; the page's section marked as current."""
     request = context["request"]
+    page = context.get("page")
     home = current_home(request)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
-    current = context.get("page")
     return {
         "home": home,
-        "items": items,
-        "current_path": current.path if current else "",
+        "home_is_current": home is not None and page is not None and page.pk == home.pk,
+        "items": navigation.menu_items(request, page),
         "request": request,
     }
 
 
+@register.inclusion_tag("components/section_navigation.html", takes_context=True)
+def section_navigation(context):
+    """On the pages of a menu section: the section's pages shown in menus, as a tree."""
+    request = context["request"]
+    page = context.get("page")
+    section = navigation.current_section(request, page) if page is not None else None
+    tree = navigation.section_tree(request, section, page) if section is not None else None
+    return {"section": tree if tree and tree.children else None, "request": request}
+
+
 @register.inclusion_tag("components/footer_navigation.html", takes_context=True)
 def footer_navigation(context):
-    """The legal pages, the contact page and the other standard pages of the current home."""
+    """The sections of the main navigation; the legal, contact and other standard pages."""
     request = context["request"]
     home = current_home(request)
     items = home.get_children().live().public().type(StandardPage, ContactPage) if home else []
-    return {"items": items, "request": request}
+    return {"sections": navigation.menu_pages(request), "items": items, "request": request}
 
 
 @register.inclusion_tag("components/service_navigation.html", takes_context=True)
