@@ -2,7 +2,6 @@
 
 from urllib.parse import urlsplit
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -112,15 +111,6 @@ class Partner(
         help_text=_("Zeitraum der Selbstverpflichtung, z. B. „2024 bis 2026“."),
     )
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="partner",
-        for_concrete_model=False,
-    )
-
     # Name and place are proper names: kept in sync, a translator may still override them.
     translatable_fields = [
         SynchronizedField("name"),
@@ -163,10 +153,6 @@ class Partner(
 
     def __str__(self):
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     @property
     def website_host(self):

@@ -11,6 +11,7 @@ class PortalConfig(AppConfig):
         from portal import csv_injection
         from portal.api.mount import attach_routers
         from portal.editorial import notifications
+        from portal.translation import snippet_status_panel
 
         from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
 
@@ -18,3 +19,4 @@ class PortalConfig(AppConfig):
         attach_routers()
         csv_injection.install()
         notifications.replace_wagtail_notifiers()
+        snippet_status_panel.install()
