@@ -280,3 +280,31 @@ def test_after_datei_ersetzen_the_old_address_redirects(client, role_users, broc
     redirect = download(client, brochure, filename=old_name)
     assert (redirect.status_code, redirect["Location"]) == (302, brochure.url)
     assert download(client, brochure).status_code == 200
+
+
+def test_the_document_listing_costs_the_same_for_more_documents(client, role_users, seeded):
+    """No query per row for the editor, whose rights exclude restricted collections."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pending = pending_collection()
+    client.force_login(role_users["editor"])
+
+    def queries_for_listing():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("wagtaildocs:index")).status_code == 200
+        return len(context)
+
+    def add_documents(count):
+        for number in range(count):
+            PortalDocument.objects.create(
+                title=f"Entwurf {number}",
+                file=ContentFile(testing.pdf_bytes(pages=1), name=f"entwurf-{number}.pdf"),
+                collection=pending,
+                uploaded_by_user=role_users["editor"],
+            )
+
+    add_documents(2)
+    few = queries_for_listing()
+    add_documents(10)
+    assert queries_for_listing() == few

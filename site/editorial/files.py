@@ -67,10 +67,16 @@ def file_models():
 
 def hidden_collection_ids(user):
     """Collections behind a view restriction the user does not pass; who may change
-    restrictions (Administration) sees behind all of them."""
-    if user.is_superuser or user.has_perm("wagtailcore.change_collectionviewrestriction"):
-        return set()
-    return get_restricted_collection_ids(SimpleNamespace(user=user, session={}))
+    restrictions (Administration) sees behind all of them. Kept on the user object for the
+    request, as Wagtail keeps its permission caches: listings ask once per row."""
+    hidden = getattr(user, "_portal_hidden_collection_ids", None)
+    if hidden is None:
+        if user.is_superuser or user.has_perm("wagtailcore.change_collectionviewrestriction"):
+            hidden = set()
+        else:
+            hidden = get_restricted_collection_ids(SimpleNamespace(user=user, session={}))
+        user._portal_hidden_collection_ids = hidden
+    return hidden
 
 
 class RestrictedCollectionPolicy(CollectionOwnershipPermissionPolicy):
