@@ -24,6 +24,7 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 
 from portal.form_honeypot import seconds_since_signed
 from portal.mail_delivery import send_after_commit
+from portal.slugs import GermanSlugMixin
 from portal.translation import fields
 
 MULTILINE_MAX_LENGTH = 5000
@@ -40,7 +41,9 @@ class PortalFormBuilder(FormBuilder):
 FORM_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class PortalFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm):
+class PortalFormPage(
+    GermanSlugMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm
+):
     intro = RichTextField(blank=True, features=FORM_TEXT_FEATURES, verbose_name=_("Einleitung"))
     privacy_notice = RichTextField(
         blank=True,

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal import form_privacy  # noqa: F401  (registers its hook)
 from portal.editorial import (
     actions,
+    bulk_actions,  # noqa: F401  (page bulk actions offered per role)
     file_hooks,  # noqa: F401
 )
 from portal.editorial import admin_hooks as editorial_hooks  # noqa: F401  (deletion, copies)

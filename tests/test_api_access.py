@@ -409,9 +409,9 @@ def test_admin_headless_preview_button_redirects_to_the_front_end(
 ):
     client.force_login(admin_user)
     draft = hidden["draft"]
+    settings.PORTAL_HEADLESS_PREVIEW_URL = "https://app.example.de/vorschau"
     edit = client.get(f"/admin/pages/{draft.pk}/edit/")
     assert f"/admin/headless-preview/{draft.pk}/" in edit.content.decode()
-    settings.PORTAL_HEADLESS_PREVIEW_URL = "https://app.example.de/vorschau"
     response = client.get(f"/admin/headless-preview/{draft.pk}/")
     assert response.status_code == 302
     assert response["Location"].startswith("https://app.example.de/vorschau?token=")

@@ -28,6 +28,7 @@ from portal.api.serializers import (
     translations_field,
 )
 from portal.form_pages import PortalFormPage
+from portal.slugs import GermanSlugMixin
 from portal.translation import fields
 
 PUBLICATIONS_PER_PAGE = 20
@@ -79,7 +80,7 @@ class DownloadIndexPage(ContentPage):
         return context
 
 
-class PublicationPage(Page):
+class PublicationPage(GermanSlugMixin, Page):
     """A publication such as the employer guide: cover, summary, the file and a print order."""
 
     cover = models.ForeignKey(

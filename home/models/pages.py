@@ -13,10 +13,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.api.serializers import translations_field
 from portal.blocks import BodyBlock, SidebarBlock
+from portal.slugs import GermanSlugMixin
 from portal.translation import fields
 
 
-class ContentPage(Page):
+class ContentPage(GermanSlugMixin, Page):
     """A page with a lead paragraph and a body stream: the shape of most pages of the portal."""
 
     lead = models.TextField(

@@ -4,6 +4,8 @@ The button (page header and page listing menu) leads to a view that checks the e
 edit the page, signs a preview token for the latest revision and redirects to the front
 end's preview route (`PORTAL_HEADLESS_PREVIEW_URL?token=…`) or, without one, to the API's
 preview answer. The link opens without a referrer, so the token does not travel on.
+The button is offered only when `PORTAL_HEADLESS_PREVIEW_URL` names a front end: without
+one the editor would land on the API's JSON (the view still answers so, for developers).
 """
 
 from urllib.parse import urlencode
@@ -36,6 +38,8 @@ class HeadlessPreviewButton(PageMenuItem):
     priority = 5
 
     def is_shown(self, user):
+        if not settings.PORTAL_HEADLESS_PREVIEW_URL:
+            return False
         permissions = self.page.permissions_for_user(user)
         return not self.page.is_root() and (permissions.can_edit() or permissions.can_publish())
 

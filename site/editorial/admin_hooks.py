@@ -36,6 +36,25 @@ def refuse_page_delete(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+def offers_refused_delete(button, page, user):
+    """Whether `button` is Wagtail's "Löschen" for `page` and the portal would refuse it."""
+    delete_url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+    leads_to_delete = (button.url or "").split("?")[0] == delete_url
+    return leads_to_delete and not may_delete(user, page)
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_refused_page_delete(buttons, page, user, context=None):
+    """The listing's "…" menu offers "Löschen" only where `may_delete` allows it."""
+    for button in buttons:
+        if getattr(button, "dropdown_buttons", None):
+            button.dropdown_buttons = [
+                each
+                for each in button.dropdown_buttons
+                if not offers_refused_delete(each, page, user)
+            ]
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_page_delete(request, action_type, objects, action_class_instance):
     pages = [obj for obj in objects if isinstance(obj, Page)]

@@ -7,8 +7,11 @@ created by them, never published, not in moderation, not scheduled, no revision 
 else. Pages in moderation, scheduled and live pages are deleted by Freigabe and
 Administration. The admin's delete view and bulk action refuse through hooks
 (`portal.editorial.admin_hooks`), the API through `PortalDeletePageAction` (`actions`).
-Wagtail still shows its "Löschen" entries where its own rule allows; there is no hook to
-hide them per page, so the refusal explains the rule instead.
+The listing's bulk "Löschen" is offered to Freigabe and Administration only
+(`bulk_actions`), a listing row's "Löschen" only where `may_delete` allows
+(`admin_hooks.hide_refused_page_delete`). The page header's "Löschen" stays where Wagtail's
+own rule allows: Wagtail 8 has no hook to change the header's buttons, so the refusal
+explains the rule there.
 
 Snippets need nothing here: only Freigabe and Administration hold their delete permission.
 """
@@ -27,8 +30,13 @@ DELETE_REFUSED = gettext_lazy(
 
 
 def deletes_anything(user):
-    """Freigabe and Administration delete whatever Wagtail's own permissions allow."""
-    return is_administrator(user) or user.groups.filter(name=APPROVERS).exists()
+    """Freigabe and Administration delete whatever Wagtail's own permissions allow. Kept
+    on the user for the request: page listings ask once per row."""
+    answer = getattr(user, "_portal_deletes_anything", None)
+    if answer is None:
+        answer = is_administrator(user) or user.groups.filter(name=APPROVERS).exists()
+        user._portal_deletes_anything = answer
+    return answer
 
 
 def is_own_unpublished_draft(page, user):

@@ -1,0 +1,45 @@
+"""Wagtail's bulk action buttons without those the user's role is not offered.
+
+Upstream workaround (Wagtail 8.0): its `bulk_action_choices` tag lists every registered
+action for every user. `wagtailadmin/bulk_actions/footer.html` (the portal's copy) calls this
+tag instead; both can go when Wagtail asks the actions whether to show them.
+"""
+
+from django import template
+from django.urls import reverse
+
+from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+from portal.editorial.bulk_actions import is_offered
+
+register = template.Library()
+
+
+def refused_urls(user, app_label, model_name):
+    actions = bulk_action_registry.get_bulk_actions_for_model(app_label, model_name)
+    return {
+        reverse("wagtail_bulk_action", args=[app_label, model_name, action.action_type])
+        for action in actions
+        if not is_offered(action, user)
+    }
+
+
+def without(buttons, urls):
+    """The buttons (and those in a "More" dropdown) not leading to `urls`."""
+    kept = []
+    for button in buttons:
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = without(button.dropdown_buttons, urls)
+            if not button.dropdown_buttons:
+                continue
+        if button.url not in urls:
+            kept.append(button)
+    return kept
+
+
+@register.inclusion_tag("wagtailadmin/shared/buttons.html", takes_context=True)
+def portal_bulk_action_choices(context, app_label, model_name):
+    choices = bulk_action_choices(context, app_label, model_name)
+    urls = refused_urls(context["request"].user, app_label, model_name)
+    return {**choices, "buttons": without(choices["buttons"], urls)}
