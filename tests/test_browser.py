@@ -15,6 +15,10 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -26,6 +30,7 @@ from home.models import TopicPage
 from home.seed.loader import load_seed_content
 from partners.models import PartnerIndexPage
 from portal.editorial.roles import APPROVERS, EDITORS, TRANSLATORS
+from press.models import PressReleaseIndexPage
 
 pytestmark = pytest.mark.browser
 
@@ -326,3 +331,94 @@ def test_editor_replaces_the_brochure_visitors_get_it_after_release(brochure_flo
     expect(page.locator(".messages")).to_contain_text("freigegeben")
 
     assert visitor_downloads(page, site, brochure_flow["url"]) == NEW_BROCHURE
+
+
+# Phone to desktop: no sideways scrolling, no text beyond the viewport -------------------------
+
+LAYOUT_WIDTHS = [320, 390, 768, 1280]
+MISSING_PAGE = "gibt-es-nicht-404/"
+
+# What sticks out: the document's scroll width beyond the viewport; the innermost visible
+# elements whose box ends right of it (their containers only stick out because of them);
+# every text line that runs out of its box past it (a long German compound in a heading whose
+# box fits); every element that clips its content sideways.
+OVERFLOW = r"""() => {
+    const width = window.innerWidth;
+    const hidden = el => el.closest('.visually-hidden, .skip-link, .honeypot');
+    const classes = el => typeof el.className === 'string' ? el.className.trim() : '';
+    const name = el => el.tagName.toLowerCase()
+        + (classes(el) ? '.' + classes(el).split(/\s+/).join('.') : '');
+    const text = el => (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    const found = [], wide = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if ((box.width === 0 && box.height === 0) || hidden(el)) continue;
+        if (box.right > width + 0.5) wide.push([el, box.right]);
+        const clipped = el.scrollWidth - el.clientWidth;
+        if (getComputedStyle(el).overflowX !== 'visible' && clipped > 1
+            && !el.matches('input, select, textarea'))
+            found.push(`${name(el)} clips ${clipped} px: ${text(el)}`);
+    }
+    for (const [el, right] of wide)
+        if (!wide.some(([other]) => other !== el && el.contains(other)))
+            found.push(`${name(el)} ends at ${Math.round(right)} px: ${text(el)}`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim() || hidden(node.parentElement)) continue;
+        range.selectNodeContents(node);
+        const right = Math.max(0, ...[...range.getClientRects()].map(rect => rect.right));
+        if (right > width + 0.5)
+            found.push(`text ends at ${Math.round(right)} px: ${text(node.parentElement)}`);
+    }
+    return {scrollWidth: document.documentElement.scrollWidth, found: [...new Set(found)]};
+}"""
+
+
+@pytest.fixture
+def layout_paths(site):
+    """Every live public page of both languages, search results, a press year and the 404 page.
+
+    Read from the seed before the browser starts (see `page`): every page type in German and
+    English, among them the legal pages, the forms, the brochure and the press archive.
+    """
+    pages = Page.objects.live().public().filter(depth__gt=1).order_by("path")
+    paths = [page.url for page in pages]
+    for archive in PressReleaseIndexPage.objects.live().public():
+        release = archive.get_children().live().public().specific().first()
+        if release:
+            paths.append(archive.url + archive.reverse_subpage("year", args=[release.date.year]))
+    missing = []
+    for language in ("de", "en"):
+        with translation.override(language):
+            paths.append(reverse("search") + "?q=Partner")
+        missing.append(f"/{language}/{MISSING_PAGE}")
+    return {"pages": paths, "missing": missing}
+
+
+def serve_missing_page_as_ok(page, statuses):
+    """Let the `page` fixture accept the 404 page, whose layout is measured like any other."""
+
+    def handle(route):
+        response = route.fetch()
+        statuses.append(response.status)
+        route.fulfill(response=response, status=200)
+
+    page.route(f"**/{MISSING_PAGE}", handle)
+
+
+@pytest.mark.parametrize("width", LAYOUT_WIDTHS, ids=[f"{width}px" for width in LAYOUT_WIDTHS])
+def test_no_page_scrolls_sideways_or_runs_out_of_the_viewport(layout_paths, page, site, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    statuses = []
+    serve_missing_page_as_ok(page, statuses)
+    problems = []
+    for path in layout_paths["pages"] + layout_paths["missing"]:
+        open_page(page, site, path)
+        measured = page.evaluate(OVERFLOW)
+        if measured["scrollWidth"] > width:
+            problems.append(f"{path} scrolls sideways by {measured['scrollWidth'] - width} px")
+        problems.extend(f"{path}: {finding}" for finding in measured["found"][:8])
+    assert len(layout_paths["pages"]) > 30, layout_paths["pages"]
+    assert statuses == [404] * len(layout_paths["missing"]), statuses
+    assert not problems, f"at {width} px:\n" + "\n".join(problems)
