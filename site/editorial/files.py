@@ -38,10 +38,9 @@ FILE_CHANGE_ACTIONS = ("wagtail.create", "wagtail.edit")
 
 def pending_collection():
     """The collection of unreleased uploads, created with its view restriction."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=PENDING_COLLECTION).first()
+    collection = find_pending_collection()
     if collection is None:
-        collection = root.add_child(name=PENDING_COLLECTION)
+        collection = Collection.get_first_root_node().add_child(name=PENDING_COLLECTION)
     restriction, _created = CollectionViewRestriction.objects.get_or_create(
         collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
     )
@@ -51,9 +50,12 @@ def pending_collection():
     return collection
 
 
+def find_pending_collection():
+    return Collection.get_first_root_node().get_children().filter(name=PENDING_COLLECTION).first()
+
+
 def pending_collection_ids():
-    root = Collection.get_first_root_node()
-    pending = root.get_children().filter(name=PENDING_COLLECTION).first()
+    pending = find_pending_collection()
     if pending is None:
         return []
     return list(

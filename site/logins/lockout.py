@@ -47,6 +47,15 @@ def lockout_response(request, original_response=None, credentials=None):
     return refused(request, "lockout")
 
 
+def email_key(group, request):
+    return request.POST.get("email", "").strip().lower()
+
+
+def counts_over(request, group, rate, key=ratelimit_key):
+    """Count this POST in `group` and say whether it is over `rate` (django-ratelimit)."""
+    return is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+
+
 class LoginThrottleMiddleware:
     """Caps login and password-reset POSTs per client address (django-ratelimit).
 
@@ -64,35 +73,13 @@ class LoginThrottleMiddleware:
             return None
         name = request.resolver_match.url_name
         if name in LOGIN_VIEWS:
-            limited = is_ratelimited(
-                request,
-                group="portal-login",
-                key=ratelimit_key,
-                rate=settings.PORTAL_LOGIN_RATE,
-                method="POST",
-                increment=True,
-            )
+            limited = counts_over(request, "portal-login", settings.PORTAL_LOGIN_RATE)
         elif name in PASSWORD_RESET_VIEWS:
-            limited = is_ratelimited(
-                request,
-                group="portal-password-reset",
-                key=ratelimit_key,
-                rate=settings.PORTAL_PASSWORD_RESET_RATE,
-                method="POST",
-                increment=True,
-            )
+            rate = settings.PORTAL_PASSWORD_RESET_RATE
+            by_address = counts_over(request, "portal-password-reset", rate)
             # One address cannot be flooded with reset mails from many places either.
-            limited = (
-                is_ratelimited(
-                    request,
-                    group="portal-password-reset-email",
-                    key=lambda group, request: request.POST.get("email", "").strip().lower(),
-                    rate=settings.PORTAL_PASSWORD_RESET_RATE,
-                    method="POST",
-                    increment=True,
-                )
-                or limited
-            )
+            by_email = counts_over(request, "portal-password-reset-email", rate, email_key)
+            limited = by_address or by_email
         else:
             return None
         if limited:
