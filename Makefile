@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve prepare test test-postgres fuzz lint format messages clean
+.PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL 
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(BIN)/pytest
 
+check-install: ## Install the project without extras into a clean venv; every module imports, check passes
+	.ci/check_install.sh
+
 MINUTES ?= 20
 EXAMPLES ?= 100
 fuzz: install ## Fuzz the API with random seeds for MINUTES (20); SEED=… repeats a round, GROUP=… picks tests
@@ -48,9 +51,10 @@ fuzz: install ## Fuzz the API with random seeds for MINUTES (20); SEED=… repea
 	$(BIN)/python tests/fuzz.py --minutes $(MINUTES) --examples $(EXAMPLES) \
 		$(if $(SEED),--seed $(SEED)) $(if $(GROUP),-k $(GROUP))
 
-lint: install ## Check code style with ruff
+lint: install ## Check code style with ruff and the import layers with import-linter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .

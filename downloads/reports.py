@@ -18,16 +18,10 @@ from wagtail.admin.views.reports import ReportView
 
 from downloads.charts import last_months, monthly_bar_chart, sparkline
 from downloads.models import DocumentDownloadMonth, PortalDocument
+from portal.csv_injection import spreadsheet_text
 
 DOCUMENT_ACTIONS = ["add", "change", "choose"]
 MONTHS = 12
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value):
-    """Text that spreadsheet programs will not run as a formula (CSV injection)."""
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 class SparklineColumn(Column):

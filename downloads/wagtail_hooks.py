@@ -8,6 +8,8 @@ from wagtail.permissions import policy_registry
 from downloads.counting import is_download, record_download
 from downloads.models import PortalDocument
 from downloads.reports import DOCUMENT_ACTIONS, DocumentDownloadsReportView
+from downloads.search import document_results
+from portal.search_hits import SEARCH_SOURCE_HOOK
 
 
 # After Wagtail's own check of collection privacy (order 0): a refused request is no download.
@@ -48,3 +50,8 @@ def register_downloads_report_menu_item():
         icon_name="download",
         order=1100,
     )
+
+
+@hooks.register(SEARCH_SOURCE_HOOK, order=20)
+def documents_in_site_search(search):
+    return document_results(search)

@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
     PublishingPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import (
@@ -30,10 +29,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
-from home.models import ContentPage, SidebarMixin
-from portal.api.serializers import translations_field
-from portal.form_pages import PortalFormPage
-from portal.translation import fields
+from portal.api_common.fields import translations_field
+from portal.form_pages import PortalFormField, PortalFormPage, form_page_panels
+from portal.pages import SidebarPage
+from portal.translatable_fields import FORM_BUILDER_PAGE_FIELDS
 
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
@@ -167,13 +166,10 @@ class Partner(
         return "partners/partner_preview.html"
 
 
-class PartnerIndexPage(SidebarMixin, ContentPage):
+class PartnerIndexPage(SidebarPage):
     """ "Wir sind Partner": the initiative's goals and terms, then the partners by kind."""
 
-    content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
     # The partners themselves: /api/v3/partners/ (published ones, filterable).
-    api_fields = ContentPage.api_fields + SidebarMixin.sidebar_api_fields
-    translatable_fields = fields.SIDEBAR_PAGE_FIELDS
 
     parent_page_types = ["home.TopicPage"]
     subpage_types = ["partners.PartnerFormPage"]
@@ -199,43 +195,19 @@ class PartnerIndexPage(SidebarMixin, ContentPage):
         return context
 
 
-class PartnerFormField(TranslatableMixin, AbstractFormField):
-    """A field of the "Partner werden" form; its label and help text are translated."""
+class PartnerFormField(PortalFormField):
+    """A field of the "Partner werden" form."""
 
     page = ParentalKey(
         "partners.PartnerFormPage", on_delete=models.CASCADE, related_name="form_fields"
     )
 
-    # The field name (`clean_name`) keys the stored submissions: the same in every language.
-    translatable_fields = [
-        TranslatableField("label"),
-        TranslatableField("help_text"),
-        TranslatableField("choices"),
-        TranslatableField("default_value"),
-        SynchronizedField("clean_name", overridable=False),
-        SynchronizedField("field_type", overridable=False),
-        SynchronizedField("required", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
-
 
 class PartnerFormPage(PortalFormPage):
     """ "Partner werden": an organisation declares its measures and time frame."""
 
-    content_panels = [
-        *PortalFormPage.content_panels,
-        FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Formularfelder")),
-        FieldPanel("privacy_notice"),
-        FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [FieldPanel("to_address"), FieldPanel("subject"), FieldPanel("honeypot")],
-            heading=_("Zustellung"),
-        ),
-    ]
-    translatable_fields = fields.FORM_BUILDER_PAGE_FIELDS
+    content_panels = form_page_panels(InlinePanel("form_fields", label=_("Formularfelder")))
+    translatable_fields = FORM_BUILDER_PAGE_FIELDS
     api_fields = [APIField("intro"), APIField("privacy_notice"), translations_field()]
 
     parent_page_types = ["partners.PartnerIndexPage"]

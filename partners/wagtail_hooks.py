@@ -1,14 +1,20 @@
-"""The partner snippets in the admin: listing, filters, search, export."""
+"""The partner snippets in the admin (listing, filters, search, export); the partners in
+the site search (after pages) and the API."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.translation.choosers import LocaleAwareSnippetChooserViewSet
+from portal.api_common import API_ROUTER_HOOK
+from portal.choosers import LocaleAwareSnippetChooserViewSet
+from portal.search_hits import SEARCH_SOURCE_HOOK
 
+from .api import router
 from .models import Partner
+from .search import partner_results
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -29,3 +35,13 @@ class PartnerViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+@hooks.register(API_ROUTER_HOOK)
+def partners_api():
+    return "/partners/", router
+
+
+@hooks.register(SEARCH_SOURCE_HOOK, order=10)
+def partners_in_site_search(search):
+    return partner_results(search)

@@ -18,10 +18,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
-from home.models import ContentPage
-from portal.api.serializers import ContactPersonsField, TopicLinksField
-from portal.translation import fields
+from portal.api_common.fields import ContactPersonsField
+from portal.pages import ContentPage
+from portal.translatable_fields import CONTENT_PAGE_FIELDS
 
+from .api_fields import TopicLinksField
 from .archive import PressArchive
 from .feeds import PressReleaseAtomFeed, PressReleaseRssFeed
 from .panels import TopicChooserPanel
@@ -43,7 +44,7 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
 
-    translatable_fields = fields.CONTENT_PAGE_FIELDS
+    translatable_fields = CONTENT_PAGE_FIELDS
 
     class Meta:
         verbose_name = _("Pressemitteilungsarchiv")
@@ -143,7 +144,7 @@ class PressReleasePage(ContentPage):
     ]
 
     translatable_fields = [
-        *fields.CONTENT_PAGE_FIELDS,
+        *CONTENT_PAGE_FIELDS,
         SynchronizedField("date"),
         SynchronizedField("topic_links"),
         SynchronizedField("contact_links"),
@@ -202,7 +203,7 @@ class PressReleaseContact(Orderable):
 
     release = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="contact_links")
     person = models.ForeignKey(
-        "home.ContactPerson",
+        "portal.ContactPerson",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("Kontaktperson"),

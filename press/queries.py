@@ -10,12 +10,13 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 from wagtail.models import Page, get_page_models
 
-from home.models import ContactPerson, SidebarMixin
+from portal.contacts import ContactPerson
+from portal.pages import SidebarPage
 
 
 def topic_page_models():
     """Page types a release can be about: those that show "Pressemitteilungen zum Thema"."""
-    return [model for model in get_page_models() if issubclass(model, SidebarMixin)]
+    return [model for model in get_page_models() if issubclass(model, SidebarPage)]
 
 
 def topic_page_choices():

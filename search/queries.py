@@ -12,58 +12,19 @@ document is found from every language; the ones in the visitor's language come f
 each result states its language.
 """
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from urllib.parse import urlencode
-
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from downloads.models import PortalDocument
-from partners.directory import partners_for_locale
-from partners.models import Partner, PartnerIndexPage
-
-from .excerpts import excerpt, has_match, plain_text
+from portal.search_hits import SEARCH_SOURCE_HOOK, Hit, excerpt, has_match, plain_text
 
 PAGE_LABELS = {
     "press.pressreleasepage": _("Pressemitteilung"),
     "downloads.publicationpage": _("Publikation"),
 }
-PARTNER_FILTER_LENGTH = 100
-
-
-@dataclass
-class Hit:
-    """One search result, whatever it is."""
-
-    kind: str  # "page", "partner" or "document"
-    label: str
-    title: str
-    url: str
-    excerpt: str
-    language: str
-    date: date | datetime | None = None
-    promoted: bool = False
-    page_id: int | None = None
-    facts: str = ""
-
-
-def public_documents():
-    """Documents outside collections with a view restriction (and their sub-collections)."""
-    restricted_paths = Collection.objects.filter(
-        pk__in=CollectionViewRestriction.objects.values("collection_id")
-    ).values_list("path", flat=True)
-    restricted = set()
-    for path in restricted_paths:
-        restricted.update(
-            Collection.objects.filter(path__startswith=path).values_list("pk", flat=True)
-        )
-    return PortalDocument.objects.exclude(collection_id__in=restricted)
 
 
 class Block:
@@ -122,16 +83,10 @@ class SiteSearch:
     def results(self, exclude_page_ids=()):
         if not self.words:
             return SiteSearchResults([])
-        documents = public_documents()
-        language = self.locale.language_code
-        return SiteSearchResults(
-            [
-                Block(self._pages(exclude_page_ids), self._page_hits),
-                Block(self._partners(), self._partner_hits),
-                Block(self._documents(documents.filter(language=language)), self._document_hits),
-                Block(self._documents(documents.exclude(language=language)), self._document_hits),
-            ]
-        )
+        blocks = [Block(self._pages(exclude_page_ids), self._page_hits)]
+        for hook in hooks.get_hooks(SEARCH_SOURCE_HOOK):
+            blocks.extend(Block(results, to_hits) for results, to_hits in hook(self))
+        return SiteSearchResults(blocks)
 
     def promotions(self):
         """The editors' picks for the query: live public pages of this language, links."""
@@ -193,57 +148,6 @@ class SiteSearch:
             language=self.locale.language_code,
             date=getattr(page, "date", None) or page.last_published_at,
             page_id=page.pk,
-        )
-
-    # Partners
-
-    def _partners(self):
-        visible = partners_for_locale(self.locale.pk).values("pk")
-        partners = Partner.objects.filter(pk__in=visible)
-        return get_search_backend().search(self.words, partners, operator="and")
-
-    def _partner_hits(self, partners):
-        directory = PartnerIndexPage.objects.live().public().filter(locale=self.locale).first()
-        base = directory.get_url(request=self.request) if directory else ""
-        locales = dict(Locale.objects.values_list("pk", "language_code"))
-        return [self._partner_hit(partner, base, locales) for partner in partners]
-
-    def _partner_hit(self, partner, base, locales):
-        name = Truncator(partner.name).chars(PARTNER_FILTER_LENGTH, truncate="")
-        url = f"{base}?{urlencode({'q': name})}#partnerliste" if base else ""
-        text = " ".join(filter(None, [partner.place, plain_text(partner.measures)]))
-        return Hit(
-            kind="partner",
-            label=str(_("Partner")),
-            title=partner.name,
-            url=url,
-            excerpt=excerpt(text, self.words),
-            language=locales.get(partner.locale_id, self.locale.language_code),
-            date=partner.last_published_at,
-            facts=partner.get_kind_display(),
-        )
-
-    # Documents
-
-    def _documents(self, documents):
-        return documents.search(self.words, operator="and")
-
-    def _document_hits(self, documents):
-        return [self._document_hit(document) for document in documents]
-
-    def _document_hit(self, document):
-        text = document.description
-        if not has_match(text, self.words):
-            text = document.extracted_text or text
-        return Hit(
-            kind="document",
-            label=str(_("Dokument")),
-            title=document.title,
-            url=document.url,
-            excerpt=excerpt(text, self.words),
-            language=document.language,
-            date=document.created_at,
-            facts=document.facts_text,
         )
 
 

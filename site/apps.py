@@ -9,14 +9,13 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import csv_injection
-        from portal.api.mount import attach_routers
         from portal.editorial import notifications
         from portal.translation import snippet_status_panel
 
         from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
+        from .translation import view_restrictions  # noqa: F401  (connects its receivers)
 
         files.register_policies()
-        attach_routers()
         csv_injection.install()
         notifications.replace_wagtail_notifiers()
         snippet_status_panel.install()

@@ -13,7 +13,6 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
 
@@ -67,7 +66,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The image as a rendition with its alternative text (empty when decorative)."""
-        from portal.api.representations import rendition_data
+        from portal.api_common.representations import rendition_data
 
         image = value["image"]
         rendition = rendition_data(image)
@@ -121,7 +120,7 @@ class LinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The link's target as a URL: a live page's path or the external address."""
-        from portal.api.representations import page_link
+        from portal.api_common.representations import page_link
 
         representation = super().get_api_representation(value, context)
         request = context.get("request") if context else None
@@ -177,7 +176,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The document with URL, format, size and language; None when it is not public."""
-        from portal.api.representations import document_data
+        from portal.api_common.representations import document_data
 
         request = context.get("request") if context else None
         document = document_data(value["document"], request)
@@ -224,86 +223,3 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         template = "blocks/body_block.html"
-
-
-class ExternalLinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=200, label=_("Titel"))
-    url = blocks.URLBlock(label=_("Adresse"))
-
-    class Meta:
-        icon = "link-external"
-        label = _("Externer Link")
-
-
-class SidebarPanelBlock(blocks.ListBlock):
-    """A sidebar panel listing chosen items; unpublished pages and snippets are left out."""
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["items"] = [item for item in value if getattr(item, "live", True)]
-        return context
-
-    def get_api_representation(self, value, context=None):
-        """Pages as links, contact persons and documents with their details; drafts left out."""
-        from wagtail.documents.models import AbstractDocument
-        from wagtail.models import Page
-
-        from home.models import ContactPerson
-        from portal.api.representations import contact_person_data, document_data, page_link
-
-        request = context.get("request") if context else None
-        items = []
-        for item in value:
-            if isinstance(item, Page):
-                items.append(page_link(item, request))
-            elif isinstance(item, AbstractDocument):
-                items.append(document_data(item, request))
-            elif isinstance(item, ContactPerson):
-                items.append(contact_person_data(item))
-            else:
-                items.append(self.child_block.get_api_representation(item, context))
-        return [item for item in items if item is not None]
-
-
-class SidebarBlock(blocks.StreamBlock):
-    """The old site's sidebar panels that editors fill; each renders under its own heading.
-
-    "Pressemitteilungen zum Thema" is not here: it is found automatically.
-    """
-
-    related_pages = SidebarPanelBlock(
-        blocks.PageChooserBlock(),
-        label=_("Weitere Informationen zum Thema"),
-        icon="doc-empty",
-        template="blocks/sidebar_related_pages.html",
-        description=_("Verwandte Seiten des Portals."),
-    )
-    contacts = SidebarPanelBlock(
-        SnippetChooserBlock("home.ContactPerson"),
-        label=_("Kontakt"),
-        icon="user",
-        template="blocks/sidebar_contacts.html",
-        description=_("Ansprechpersonen zu diesem Thema."),
-    )
-    downloads = SidebarPanelBlock(
-        DocumentChooserBlock(),
-        label=_("Downloads"),
-        icon="download",
-        template="blocks/sidebar_downloads.html",
-        description=_("Dokumente zum Herunterladen, mit Format, Größe und Sprache."),
-    )
-    external_links = SidebarPanelBlock(
-        ExternalLinkBlock(),
-        label=_("Externe Links"),
-        icon="link-external",
-        template="blocks/sidebar_external_links.html",
-        description=_("Links zu Angeboten außerhalb des Portals."),
-    )
-
-    class Meta:
-        block_counts = {
-            "related_pages": {"max_num": 1},
-            "contacts": {"max_num": 1},
-            "downloads": {"max_num": 1},
-            "external_links": {"max_num": 1},
-        }

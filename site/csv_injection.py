@@ -27,6 +27,12 @@ def neutralise(value):
     return value
 
 
+def spreadsheet_text(value):
+    """Any value as text that spreadsheet programs will not run as a formula."""
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
 def install():
     """Make `SpreadsheetExportMixin` neutralise formulas; calling it twice changes nothing."""
     mixin = SpreadsheetExportMixin

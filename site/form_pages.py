@@ -15,9 +15,12 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
-from wagtail.contrib.forms.models import AbstractEmailForm
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_ratelimit.core import is_ratelimited
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
@@ -25,7 +28,7 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 from portal.form_honeypot import seconds_since_signed
 from portal.mail_delivery import send_after_commit
 from portal.slugs import GermanSlugMixin
-from portal.translation import fields
+from portal.translatable_fields import FORM_PAGE_FIELDS
 
 MULTILINE_MAX_LENGTH = 5000
 
@@ -39,6 +42,43 @@ class PortalFormBuilder(FormBuilder):
 
 
 FORM_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def form_page_panels(*panels):
+    """The editor's panels of a form page: title, introduction, then the page's own
+    `panels`, the privacy notice, the thank-you text and where the mail goes."""
+    return [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        *panels,
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("subject"), FieldPanel("honeypot")],
+            heading=_("Zustellung"),
+        ),
+    ]
+
+
+class PortalFormField(TranslatableMixin, AbstractFormField):
+    """A field an editor adds to a form page; subclasses add the `page` key.
+
+    Translators translate the label, help text, choices and default; the field name
+    (`clean_name`) keys the stored submissions and stays the same in every language.
+    """
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        abstract = True
 
 
 class PortalFormPage(
@@ -59,7 +99,7 @@ class PortalFormPage(
 
     form_builder = PortalFormBuilder
     rate_limited_template = "components/form_rate_limited.html"
-    translatable_fields = fields.FORM_PAGE_FIELDS
+    translatable_fields = FORM_PAGE_FIELDS
 
     class Meta:
         abstract = True
@@ -87,7 +127,7 @@ class PortalFormPage(
         return seconds is not None and seconds > interval
 
     def notification_addresses(self):
-        from portal.models import PortalSettings
+        from portal.publisher import PortalSettings
 
         if self.to_address:
             return [address.strip() for address in self.to_address.split(",")]

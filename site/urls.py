@@ -11,8 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from downloads import views as document_views
 from portal import views
+from portal.api.mount import attach_routers
 from portal.sitemaps import PortalSitemap
 from search import views as search_views
+
+attach_routers()
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -1,3 +1,6 @@
+"""The portal app's admin hooks: snippets of the bottom layer, the editorial rules, logins
+and translation. Each concern keeps its hooks in its own module, imported here."""
+
 from django.contrib import messages
 from django.db import models
 from django.shortcuts import redirect
@@ -11,6 +14,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import form_privacy  # noqa: F401  (registers its hook)
+from portal.api import admin as api_admin_hooks  # noqa: F401  (headless preview)
+from portal.choosers import LocaleAwareSnippetChooserViewSet
+from portal.contacts import ContactPerson
 from portal.editorial import (
     actions,
     bulk_actions,  # noqa: F401  (page bulk actions offered per role)
@@ -23,7 +29,7 @@ from portal.editorial.publishing import (
     requires_approval,
 )
 from portal.logins import admin_hooks as login_hooks  # noqa: F401  (second factor)
-from portal.models import PublisherDetails
+from portal.publisher import PublisherDetails
 from portal.translation import admin_hooks as translation_admin_hooks  # noqa: F401
 from portal.translation import aliases, review_hooks  # noqa: F401
 
@@ -36,6 +42,21 @@ class PublisherDetailsViewSet(SnippetViewSet):
 
 
 register_snippet(PublisherDetailsViewSet)
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    chooser_viewset_class = LocaleAwareSnippetChooserViewSet
+    icon = "user"
+    menu_label = _("Kontaktpersonen")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "role", "unit", "email"]
+    search_fields = ["name", "unit"]
+    list_export = ["name", "role", "unit", "phone", "email"]
+
+
+register_snippet(ContactPersonViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from home.models import HomePage
-from home.seed.loader import load_seed_content
 from portal.editorial.setup import setup_editorial
+from portal.seed import load_seed_content
 
 # Property-based tests draw the same examples on every run (`make test`, CI): a verdict never
 # depends on the dice. `make fuzz` explores with random seeds and more examples ("fuzz").

@@ -27,8 +27,9 @@ from wagtail_localize.views import edit_translation
 
 import pytest
 
-from home.models import ContactPerson, TopicPage
+from home.models import TopicPage
 from partners.models import Partner
+from portal.contacts import ContactPerson
 from tests.editorial import section_de, submit, topic_page, workflow_action
 from tests.factories import TopicPageFactory
 

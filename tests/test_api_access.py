@@ -22,8 +22,9 @@ from wagtail.models import (
 import pytest
 
 from downloads.models import PortalDocument
-from home.models import ContactPerson, HomePage, StandardPage
+from home.models import HomePage, StandardPage
 from partners.models import Partner
+from portal.contacts import ContactPerson
 
 API = "/api/v3"
 SECRET = "Geheimsache"
@@ -433,7 +434,8 @@ def test_admin_headless_preview_needs_edit_rights(hidden, client, django_user_mo
 def test_blocks_show_public_targets_and_leave_hidden_ones_out(hidden, client):
     """Sidebar and body blocks name pages, people and documents: only public ones appear."""
     from home.models import SectionPage
-    from portal.blocks import BodyBlock, SidebarBlock
+    from portal.blocks import BodyBlock
+    from portal.sidebar_blocks import SidebarBlock
 
     section = SectionPage.objects.get(locale__language_code="de")
     public_page = hidden["newer"]

@@ -271,7 +271,7 @@ def test_press_releases_filter_by_year_topic_and_locale(seeded, client):
 def test_contact_persons_are_readable_anonymously(seeded, client):
     data = get(client, f"{API}/contact-persons/?locale=de").json()
     assert "Kerstin Peters" in [person["name"] for person in data["items"]]
-    assert get(client, f"{API}/snippets/home.ContactPerson/").status_code in (401, 404)
+    assert get(client, f"{API}/snippets/portal.ContactPerson/").status_code in (401, 404)
 
 
 def test_anonymous_answers_are_cacheable_with_etag(seeded, client):
@@ -299,10 +299,10 @@ def test_cors_only_for_listed_origins(seeded, client):
 
 
 def test_interactive_docs_follow_the_setting_the_schema_stays(seeded, client, settings):
-    settings.PORTAL_API_DOCS_ENABLED = False
+    settings.WAGTAILAPI_DOCS_ENABLED = False
     assert get(client, f"{API}/docs/").status_code == 404
     assert get(client, f"{API}/openapi.json").status_code == 200
-    settings.PORTAL_API_DOCS_ENABLED = True
+    settings.WAGTAILAPI_DOCS_ENABLED = True
     docs = get(client, f"{API}/docs/")
     assert docs.status_code == 200
     # Swagger UI from the portal's own static files: the CSP allows no CDN.
@@ -313,6 +313,6 @@ def test_interactive_docs_follow_the_setting_the_schema_stays(seeded, client, se
 @pytest.mark.parametrize("switch, expected", [(None, "False"), ("true", "True")])
 def test_production_turns_the_docs_off_unless_asked(switch, expected):
     env = dict(PRODUCTION_ENV, **({"PORTAL_API_DOCS": switch} if switch else {}))
-    code = "from django.conf import settings; print(settings.PORTAL_API_DOCS_ENABLED)"
+    code = "from django.conf import settings; print(settings.WAGTAILAPI_DOCS_ENABLED)"
     result = manage("shell", "-c", code, **env)
     assert result.stdout.strip().splitlines()[-1] == expected, result.stderr

@@ -10,8 +10,9 @@ from wagtail.models import Locale
 import pytest
 
 from downloads.models import PortalDocument
-from home.models import ContactPerson, TopicPage
+from home.models import TopicPage
 from partners.models import Partner
+from portal.contacts import ContactPerson
 from portal.models import PortalImage
 from press.models import PressReleaseIndexPage, PressReleasePage, PressReleaseTopic
 

@@ -24,13 +24,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
-from downloads import testing
 from downloads.models import PortalDocument
 from home.models import TopicPage
-from home.seed.loader import load_seed_content
 from partners.models import PartnerIndexPage
 from portal.editorial.roles import APPROVERS, EDITORS, TRANSLATORS
+from portal.seed import load_seed_content
 from press.models import PressReleaseIndexPage
+from tests import sample_files
 
 pytestmark = pytest.mark.browser
 
@@ -291,7 +291,7 @@ def test_translator_submits_approver_releases_english_visitor_sees_it(translatio
     assert visitor_reads(page, site, PARTNERS_EN, NEW_HEADING)
 
 
-NEW_BROCHURE = testing.pdf_bytes(pages=3, text="Leitfaden, zweite Auflage")
+NEW_BROCHURE = sample_files.pdf_bytes(pages=3, text="Leitfaden, zweite Auflage")
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from downloads.models import (
     PublicationPage,
 )
 from downloads.seed import brochure, seed_downloads
-from downloads.testing import pdf_bytes
-from home.seed.loader import SeedContext, SeedReport, seed_content_pages
+from home.seed.pages import seed_content_pages
+from portal.seed import SeedContext, SeedReport
+from tests.sample_files import pdf_bytes
 
 
 def stored_files(media):

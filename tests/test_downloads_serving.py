@@ -10,9 +10,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-from downloads import counting, testing
+from downloads import counting
 from downloads.forms import upload_form_class
 from downloads.models import DocumentDownloadMonth
+from tests import sample_files
 
 pytestmark = pytest.mark.usefixtures("media")
 
@@ -28,7 +29,7 @@ def upload(name, content, collection=None, **data):
 
 @pytest.fixture
 def pdf(db):
-    return upload("leitfaden.pdf", testing.pdf_bytes(pages=2))
+    return upload("leitfaden.pdf", sample_files.pdf_bytes(pages=2))
 
 
 @pytest.fixture
@@ -56,15 +57,15 @@ def test_pdf_is_served_inline_with_its_name_type_and_protective_headers(client, 
     [
         (
             "bericht.docx",
-            testing.docx_bytes(),
+            sample_files.docx_bytes(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
         (
             "zahlen.xlsx",
-            testing.xlsx_bytes(),
+            sample_files.xlsx_bytes(),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
-        ("text.odt", testing.odt_bytes(), "application/vnd.oasis.opendocument.text"),
+        ("text.odt", sample_files.odt_bytes(), "application/vnd.oasis.opendocument.text"),
     ],
 )
 def test_office_files_are_attachments_with_the_right_type(client, db, name, content, content_type):
@@ -75,7 +76,7 @@ def test_office_files_are_attachments_with_the_right_type(client, db, name, cont
 
 
 def test_non_ascii_names_are_sent_with_filename_star(client, db):
-    document = upload("Broschüre für Arbeitgeber.pdf", testing.pdf_bytes(pages=1))
+    document = upload("Broschüre für Arbeitgeber.pdf", sample_files.pdf_bytes(pages=1))
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
@@ -90,7 +91,7 @@ def test_a_wrong_filename_in_the_url_is_not_found(client, pdf):
 
 
 def test_private_collection_needs_a_login(client, django_user_model, private_collection):
-    document = upload("intern.pdf", testing.pdf_bytes(pages=1), collection=private_collection)
+    document = upload("intern.pdf", sample_files.pdf_bytes(pages=1), collection=private_collection)
     response = client.get(document.url)
     assert response.status_code == 302
     assert "/login/?next=" in response["Location"]

@@ -12,27 +12,32 @@ from wagtail.models import Collection
 
 import pytest
 
-from downloads import testing
 from downloads.files import safe_filename
 from downloads.forms import upload_form_class
+from tests import sample_files
 
 FORM_BASE = override_settings(WAGTAILDOCS_DOCUMENT_FORM_BASE="downloads.forms.PortalDocumentForm")
 
 BAD_FILES = [
-    ("programm.pdf", testing.exe_bytes(), "content_mismatch", "erkannt: EXE"),
-    ("seite.pdf", testing.HTML_BYTES, "content_mismatch", "erkannt: HTML"),
-    ("foto.docx", testing.jpeg_bytes(), "content_mismatch", "erkannt: JPG"),
-    ("archiv.docx", testing.zip_bytes(), "content_mismatch", "„.docx“"),
-    ("tabelle.pdf", testing.xlsx_bytes(), "content_mismatch", "„.pdf“"),
-    ("text.odt", testing.odt_bytes(mimetype="application/zip"), "content_mismatch", "„.odt“"),
+    ("programm.pdf", sample_files.exe_bytes(), "content_mismatch", "erkannt: EXE"),
+    ("seite.pdf", sample_files.HTML_BYTES, "content_mismatch", "erkannt: HTML"),
+    ("foto.docx", sample_files.jpeg_bytes(), "content_mismatch", "erkannt: JPG"),
+    ("archiv.docx", sample_files.zip_bytes(), "content_mismatch", "„.docx“"),
+    ("tabelle.pdf", sample_files.xlsx_bytes(), "content_mismatch", "„.pdf“"),
+    ("text.odt", sample_files.odt_bytes(mimetype="application/zip"), "content_mismatch", "„.odt“"),
     ("leer.pdf", b"", "empty", "ist leer"),
-    ("abgeschnitten.pdf", testing.pdf_bytes()[:700], "broken", "unvollständig"),
+    ("abgeschnitten.pdf", sample_files.pdf_bytes()[:700], "broken", "unvollständig"),
     ("muell.pdf", b"%PDF-1.7\n" + b"\x13\x37" * 900 + b"\n%%EOF\n", "broken", "beschädigt"),
-    ("geschuetzt.pdf", testing.encrypted_pdf_bytes(), "encrypted", "verschlüsselt"),
-    ("makros.docx", testing.docx_bytes({"word/vbaProject.bin": b"\x00"}), "macros", "Makros"),
-    ("programm.exe", testing.exe_bytes(), "extension", "Erlaubt sind: PDF, DOCX, XLSX und ODT"),
-    ("seite.html", testing.HTML_BYTES, "extension", "Erlaubt sind"),
-    ("archiv.zip", testing.zip_bytes(), "extension", "Erlaubt sind"),
+    ("geschuetzt.pdf", sample_files.encrypted_pdf_bytes(), "encrypted", "verschlüsselt"),
+    ("makros.docx", sample_files.docx_bytes({"word/vbaProject.bin": b"\x00"}), "macros", "Makros"),
+    (
+        "programm.exe",
+        sample_files.exe_bytes(),
+        "extension",
+        "Erlaubt sind: PDF, DOCX, XLSX und ODT",
+    ),
+    ("seite.html", sample_files.HTML_BYTES, "extension", "Erlaubt sind"),
+    ("archiv.zip", sample_files.zip_bytes(), "extension", "Erlaubt sind"),
 ]
 
 
@@ -94,7 +99,7 @@ def test_a_file_over_the_size_limit_is_refused(admin_client, settings, media):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
     response = admin_client.post(
         reverse("wagtaildocs:add"),
-        {"title": "Groß", "file": SimpleUploadedFile("gross.pdf", testing.pdf_bytes(pages=5))},
+        {"title": "Groß", "file": SimpleUploadedFile("gross.pdf", sample_files.pdf_bytes(pages=5))},
     )
     assert response.status_code == 200
     assert response.context["form"].has_error("file", "file_too_large")
@@ -113,7 +118,7 @@ def test_wagtail_uses_the_portal_upload_form():
 
 @FORM_BASE
 def test_single_upload_fills_size_format_and_page_count(admin_client):
-    content = testing.pdf_bytes(pages=24)
+    content = sample_files.pdf_bytes(pages=24)
     response = admin_client.post(
         reverse("wagtaildocs:add"),
         {
@@ -136,7 +141,7 @@ def test_single_upload_fills_size_format_and_page_count(admin_client):
 
 @FORM_BASE
 def test_multiple_upload_fills_size_format_and_page_count(admin_client):
-    content = testing.pdf_bytes(pages=2)
+    content = sample_files.pdf_bytes(pages=2)
     response = admin_client.post(
         reverse("wagtaildocs:add_multiple"),
         {"files[]": SimpleUploadedFile("faltblatt.pdf", content)},
@@ -154,9 +159,9 @@ def test_multiple_upload_fills_size_format_and_page_count(admin_client):
 @pytest.mark.parametrize(
     ("name", "content", "file_format"),
     [
-        ("bericht.docx", testing.docx_bytes(), "docx"),
-        ("zahlen.xlsx", testing.xlsx_bytes(), "xlsx"),
-        ("text.odt", testing.odt_bytes(), "odt"),
+        ("bericht.docx", sample_files.docx_bytes(), "docx"),
+        ("zahlen.xlsx", sample_files.xlsx_bytes(), "xlsx"),
+        ("text.odt", sample_files.odt_bytes(), "odt"),
     ],
 )
 def test_office_files_are_accepted_without_page_count(db, name, content, file_format):
@@ -173,13 +178,13 @@ def test_office_files_are_accepted_without_page_count(db, name, content, file_fo
 
 @FORM_BASE
 def test_replacing_the_file_refreshes_its_facts(admin_client):
-    form = bound_form("alt.pdf", testing.pdf_bytes(pages=3))
+    form = bound_form("alt.pdf", sample_files.pdf_bytes(pages=3))
     document = form.save() if form.is_valid() else pytest.fail(form.errors)
     response = admin_client.post(
         reverse("wagtaildocs:edit", args=[document.pk]),
         {
             "title": document.title,
-            "file": SimpleUploadedFile("neu.pdf", testing.pdf_bytes(pages=7)),
+            "file": SimpleUploadedFile("neu.pdf", sample_files.pdf_bytes(pages=7)),
             "language": "en",
         },
     )
@@ -190,7 +195,7 @@ def test_replacing_the_file_refreshes_its_facts(admin_client):
 
 @FORM_BASE
 def test_editing_only_the_title_keeps_the_file_and_its_facts(admin_client):
-    form = bound_form("leitfaden.pdf", testing.pdf_bytes(pages=3))
+    form = bound_form("leitfaden.pdf", sample_files.pdf_bytes(pages=3))
     document = form.save() if form.is_valid() else pytest.fail(form.errors)
     response = admin_client.post(
         reverse("wagtaildocs:edit", args=[document.pk]),
@@ -223,7 +228,7 @@ def test_safe_filename(name, stored):
     "name", ["../../x.pdf", 'a";x=.pdf', "a\r\nb.pdf", "b" * 300 + ".pdf", "\u202efdp.pdf"]
 )
 def test_uploads_with_odd_names_are_stored_under_a_safe_generated_name(db, media, name):
-    form = bound_form(name, testing.pdf_bytes(pages=1))
+    form = bound_form(name, sample_files.pdf_bytes(pages=1))
     assert form.is_valid(), form.errors
     document = form.save()
     assert document.file.name.startswith("documents/")
@@ -240,7 +245,7 @@ def test_a_300_character_name_in_the_multiple_upload_ends_as_a_short_safe_file(a
     name = "Broschüre " + "x" * 290 + ".pdf"
     response = admin_client.post(
         reverse("wagtaildocs:add_multiple"),
-        {"files[]": SimpleUploadedFile(name, testing.pdf_bytes(pages=4))},
+        {"files[]": SimpleUploadedFile(name, sample_files.pdf_bytes(pages=4))},
     )
     data = json.loads(response.content)
     assert data["success"] is True

@@ -11,11 +11,11 @@ from wagtail.models import Collection, CollectionViewRestriction, ModelLogEntry
 
 import pytest
 
-from downloads import testing
 from downloads.models import PortalDocument, PublicationPage
 from portal.editorial.files import PENDING_COLLECTION, pending_collection
 from portal.editorial.publishing import PUBLISH_WITHOUT_APPROVAL, approved_publish
 from portal.editorial.roles import APPROVERS
+from tests import sample_files
 
 NEW_TEXT = "Neue Fassung der Broschüre"
 PENDING_LIST = "/admin/dateien-zur-freigabe/"
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.usefixtures("media")
 @pytest.fixture
 def brochure(seeded):
     document = PortalDocument.objects.get(title__startswith="Migrantenselbstorganisationen")
-    document.file.save("leitfaden.pdf", ContentFile(testing.pdf_bytes(pages=2)), save=False)
+    document.file.save("leitfaden.pdf", ContentFile(sample_files.pdf_bytes(pages=2)), save=False)
     document.save()
     return document
 
@@ -39,7 +39,7 @@ def download(client, document, filename=None):
 
 def upload(client, user, title, **extra):
     client.force_login(user)
-    file = SimpleUploadedFile("neu.pdf", testing.pdf_bytes(pages=3, text=NEW_TEXT))
+    file = SimpleUploadedFile("neu.pdf", sample_files.pdf_bytes(pages=3, text=NEW_TEXT))
     data = {"title": title, "file": file, "language": "de"} | extra
     response = client.post(reverse("wagtaildocs:add"), data)
     client.logout()
@@ -65,7 +65,7 @@ def refused(response):
 def test_an_editor_cannot_change_the_live_brochure(client, role_users, brochure):
     before = brochure.file_hash
     client.force_login(role_users["editor"])
-    file = SimpleUploadedFile("anders.pdf", testing.pdf_bytes(pages=5))
+    file = SimpleUploadedFile("anders.pdf", sample_files.pdf_bytes(pages=5))
     response = client.post(
         reverse("wagtaildocs:edit", args=[brochure.pk]),
         {"title": "Umbenannt", "file": file, "language": "de"},
@@ -174,7 +174,7 @@ def test_a_document_restricted_to_approvers_is_closed_to_editors(
 ):
     document = PortalDocument.objects.create(
         title="Interner Vermerk",
-        file=ContentFile(testing.pdf_bytes(), name="vermerk.pdf"),
+        file=ContentFile(sample_files.pdf_bytes(), name="vermerk.pdf"),
         collection=internal_collection,
     )
     client.force_login(role_users["editor"])
@@ -190,14 +190,14 @@ def test_a_document_restricted_to_approvers_is_closed_to_editors(
 def test_an_editor_cannot_replace_the_file_of_a_public_image(client, role_users, seeded):
     image = get_image_model().objects.create(
         title="Titelbild",
-        file=ContentFile(testing.jpeg_bytes(), name="titel.jpg"),
+        file=ContentFile(sample_files.jpeg_bytes(), name="titel.jpg"),
         collection=Collection.get_first_root_node(),
     )
     before = image.file.name
     client.force_login(role_users["editor"])
     client.post(
         reverse("wagtailimages:edit", args=[image.pk]),
-        {"title": "Titelbild", "file": SimpleUploadedFile("anders.jpg", testing.jpeg_bytes())},
+        {"title": "Titelbild", "file": SimpleUploadedFile("anders.jpg", sample_files.jpeg_bytes())},
     )
     image.refresh_from_db()
     assert image.file.name == before
@@ -250,7 +250,7 @@ def test_an_upload_through_the_api_lands_in_the_pending_collection(client, role_
 
     response = client.post(
         "/api/v3/documents/",
-        {"title": "Per API", "file": SimpleUploadedFile("api.pdf", testing.pdf_bytes())},
+        {"title": "Per API", "file": SimpleUploadedFile("api.pdf", sample_files.pdf_bytes())},
         HTTP_HOST="localhost",
         HTTP_AUTHORIZATION=f"Bearer {token_for(role_users['editor'])}",
     )
@@ -270,7 +270,7 @@ def test_after_datei_ersetzen_the_old_address_redirects(client, role_users, broc
         {
             "title": brochure.title,
             "language": "de",
-            "file": SimpleUploadedFile("leitfaden-2027.pdf", testing.pdf_bytes(pages=4)),
+            "file": SimpleUploadedFile("leitfaden-2027.pdf", sample_files.pdf_bytes(pages=4)),
         },
     )
     assert response.status_code == 302
@@ -299,7 +299,7 @@ def test_the_document_listing_costs_the_same_for_more_documents(client, role_use
         for number in range(count):
             PortalDocument.objects.create(
                 title=f"Entwurf {number}",
-                file=ContentFile(testing.pdf_bytes(pages=1), name=f"entwurf-{number}.pdf"),
+                file=ContentFile(sample_files.pdf_bytes(pages=1), name=f"entwurf-{number}.pdf"),
                 collection=pending,
                 uploaded_by_user=role_users["editor"],
             )

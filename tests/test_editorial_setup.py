@@ -9,8 +9,8 @@ from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowContentT
 
 import pytest
 
-from home.models import ContactPerson
 from partners.models import Partner
+from portal.contacts import ContactPerson
 from portal.editorial.roles import EDITORS
 from portal.editorial.setup import WORKFLOW_NAME
 

@@ -30,16 +30,12 @@ import wagtail_factories
 
 from home.models import TopicPage
 from home.seed.contact import seed_contact_persons
-from home.seed.loader import (
-    SeedContext,
-    SeedReport,
-    load_seed_content,
-    seed_content_pages,
-)
+from home.seed.pages import seed_content_pages
 from partners.models import Partner, PartnerFormPage, PartnerIndexPage, PartnerKind
 from partners.seed import pages as seed_pages
 from partners.seed import seed_partners
 from partners.seed.partners import PARTNERS
+from portal.seed import SeedContext, SeedReport, load_seed_content
 from tests.factories import SectionPageFactory, TopicPageFactory
 
 DIRECTORY_DE = "/de/integration-und-arbeit/interkulturelle-oeffnung/wir-sind-partner/"

@@ -11,7 +11,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 
 import pytest
 
-from home.models import ContactPerson, HomePage, TopicPage
+from home.models import HomePage, TopicPage
+from portal.contacts import ContactPerson
 from press.models import PressReleaseIndexPage, PressReleasePage
 from tests.factories import SectionPageFactory, StandardPageFactory, TopicPageFactory
 from tests.test_press_support import empty_archive, make_archive, make_release, remove_archive

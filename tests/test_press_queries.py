@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from home.models import ContactPerson
+from portal.contacts import ContactPerson
 from tests.factories import SectionPageFactory, TopicPageFactory
 from tests.test_press_support import empty_archive, make_release, make_releases
 

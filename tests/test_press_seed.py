@@ -5,7 +5,7 @@ import datetime
 from wagtail.models import Revision
 
 from home.models import TopicPage
-from home.seed.loader import load_seed_content
+from portal.seed import load_seed_content
 from press.models import PressReleaseIndexPage, PressReleasePage
 from press.seed import EVENT_SENTENCE, FRAMEWORK_SENTENCES
 

@@ -13,13 +13,13 @@ from wagtail.rich_text import RichText
 
 import pytest
 
-from downloads import testing
 from downloads.files import TEXT_MAX_CHARS, extract_pdf_text
 from downloads.forms import upload_form_class
 from downloads.models import PortalDocument
 from home.models import SectionPage
 from partners.models import Partner, PartnerKind
 from press.models import PressReleasePage
+from tests import sample_files
 from tests.factories import TopicPageFactory
 
 BROCHURE = "Migrantenselbstorganisationen als Partner bei der Fachkräftegewinnung"
@@ -95,7 +95,7 @@ def test_the_partner_initiative_is_found_in_both_languages(seeded, client):
 
 
 def test_the_text_of_an_uploaded_pdf_is_found(seeded, client):
-    upload("Jahresbericht", testing.pdf_bytes(pages=2, text="Quittenbaum im Garten, Seite"))
+    upload("Jahresbericht", sample_files.pdf_bytes(pages=2, text="Quittenbaum im Garten, Seite"))
     response = client.get("/de/suche/", {"q": "Quittenbaum"})
     [document] = hits(response, "document")
     assert document.title == "Jahresbericht"
@@ -109,10 +109,10 @@ def test_the_seeded_brochure_has_its_text_indexed(seeded):
 
 
 def test_broken_encrypted_and_huge_pdfs_give_no_or_bounded_text():
-    assert extract_pdf_text(io.BytesIO(testing.encrypted_pdf_bytes())) == ""
+    assert extract_pdf_text(io.BytesIO(sample_files.encrypted_pdf_bytes())) == ""
     assert extract_pdf_text(io.BytesIO(b"%PDF-1.4 nothing else %%EOF")) == ""
     assert extract_pdf_text(io.BytesIO(b"")) == ""
-    long_text = extract_pdf_text(io.BytesIO(testing.pdf_bytes(pages=120, text="Wort " * 60)))
+    long_text = extract_pdf_text(io.BytesIO(sample_files.pdf_bytes(pages=120, text="Wort " * 60)))
     assert 0 < len(long_text) <= TEXT_MAX_CHARS
 
 
@@ -133,8 +133,8 @@ def test_documents_in_private_collections_are_never_found(seeded, client, child)
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
     target = private.add_child(name="Intern Unterordner") if child else private
-    upload("Interna", testing.pdf_bytes(pages=1, text="Kirschkernkissen"), collection=target)
-    upload("Öffentlich", testing.pdf_bytes(pages=1, text="Kirschkernkissen"))
+    upload("Interna", sample_files.pdf_bytes(pages=1, text="Kirschkernkissen"), collection=target)
+    upload("Öffentlich", sample_files.pdf_bytes(pages=1, text="Kirschkernkissen"))
     response = client.get("/de/suche/", {"q": "Kirschkernkissen"})
     assert titles(response, "document") == ["Öffentlich"]
 
@@ -259,7 +259,7 @@ def test_pages_then_partners_then_documents_across_result_pages(seeded, client):
     for number in range(12):
         TopicPageFactory(parent=german_section(), title=f"Quokka {number}")
     publish_partner("Quokka-Freunde")
-    upload("Quokka-Broschüre", testing.pdf_bytes(pages=1, text="Quokka"))
+    upload("Quokka-Broschüre", sample_files.pdf_bytes(pages=1, text="Quokka"))
     first = client.get("/de/suche/", {"q": "Quokka"})
     second = client.get("/de/suche/", {"q": "Quokka", "seite": "2"})
     assert first.context["count"] == 14

@@ -4,7 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.documents import get_document_model
 
-from home.models import ContactPerson, SectionPage, TopicPage
+from home.models import SectionPage, TopicPage
+from portal.contacts import ContactPerson
 from tests.factories import TopicPageFactory
 
 

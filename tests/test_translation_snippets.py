@@ -9,7 +9,7 @@ from wagtail_localize.operations import translate_object
 
 import pytest
 
-from home.models import ContactPerson
+from portal.contacts import ContactPerson
 from tests.editorial import workflow_action
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def english_person(seeded, role_users):
 
 
 def edit_url(person):
-    return reverse("wagtailsnippets_home_contactperson:edit", args=[person.pk])
+    return reverse("wagtailsnippets_portal_contactperson:edit", args=[person.pk])
 
 
 def test_translators_open_the_english_version_not_the_german(client, role_users, english_person):

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -18,18 +18,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from downloads.api_fields import DownloadGroupsField
 from downloads.blocks import DownloadGroupsBlock
 from downloads.order_form import PublicationOrderForm
-from home.models import ContentPage
-from portal.api.serializers import (
-    DocumentField,
-    DownloadGroupsField,
-    RenditionField,
-    translations_field,
-)
-from portal.form_pages import PortalFormPage
+from portal.api_common.fields import DocumentField, RenditionField, translations_field
+from portal.form_pages import PortalFormPage, form_page_panels
+from portal.pages import ContentPage
 from portal.slugs import GermanSlugMixin
-from portal.translation import fields
+from portal.translatable_fields import CONTENT_PAGE_FIELDS, FORM_PAGE_FIELDS, PAGE_FIELDS
 
 PUBLICATIONS_PER_PAGE = 20
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -50,7 +46,7 @@ class DownloadIndexPage(ContentPage):
     content_panels = [*ContentPage.content_panels, FieldPanel("groups")]
     # The publications: /api/v3/pages/?type=downloads.PublicationPage&child_of=<id>.
     api_fields = [*ContentPage.api_fields, APIField("groups", serializer=DownloadGroupsField())]
-    translatable_fields = [*fields.CONTENT_PAGE_FIELDS, TranslatableField("groups")]
+    translatable_fields = [*CONTENT_PAGE_FIELDS, TranslatableField("groups")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["downloads.PublicationPage"]
@@ -118,7 +114,7 @@ class PublicationPage(GermanSlugMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     # An English publication may point to an English file and cover (overridable).
     translatable_fields = [
-        *fields.PAGE_FIELDS,
+        *PAGE_FIELDS,
         TranslatableField("summary"),
         SynchronizedField("cover"),
         SynchronizedField("document"),
@@ -163,19 +159,9 @@ class PublicationOrderPage(PortalFormPage):
         help_text=_("Je Bestellung; größere Mengen bitte per E-Mail anfragen lassen."),
     )
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("max_quantity"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [FieldPanel("to_address"), FieldPanel("subject"), FieldPanel("honeypot")],
-            heading=_("Zustellung"),
-        ),
-    ]
+    content_panels = form_page_panels(FieldPanel("max_quantity"))
 
-    translatable_fields = [*fields.FORM_PAGE_FIELDS, SynchronizedField("max_quantity")]
+    translatable_fields = [*FORM_PAGE_FIELDS, SynchronizedField("max_quantity")]
 
     parent_page_types = ["downloads.PublicationPage"]
     subpage_types = []

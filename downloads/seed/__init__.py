@@ -16,7 +16,7 @@ from downloads.models import (
     PublicationOrderPage,
     PublicationPage,
 )
-from home.seed.loader import add_page, stream, translate
+from portal.seed import add_page, stream, translate
 
 from . import brochure
 

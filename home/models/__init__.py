@@ -1,11 +1,8 @@
-from .contact import ContactFormField, ContactPage, ContactPagePerson, ContactPerson
+from .contact import ContactFormField, ContactPage, ContactPagePerson
 from .pages import (
-    ContentPage,
     HomePage,
     SectionPage,
-    SidebarMixin,
     StandardPage,
-    TopicListMixin,
     TopicPage,
 )
 
@@ -13,12 +10,8 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "ContactPagePerson",
-    "ContactPerson",
-    "ContentPage",
     "HomePage",
     "SectionPage",
-    "SidebarMixin",
     "StandardPage",
-    "TopicListMixin",
     "TopicPage",
 ]

@@ -6,69 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.api.serializers import translations_field
-from portal.blocks import BodyBlock, SidebarBlock
-from portal.slugs import GermanSlugMixin
-from portal.translation import fields
-
-
-class ContentPage(GermanSlugMixin, Page):
-    """A page with a lead paragraph and a body stream: the shape of most pages of the portal."""
-
-    lead = models.TextField(
-        blank=True,
-        max_length=600,
-        verbose_name=_("Vorspann"),
-        help_text=_("Ein bis drei Sätze, die den Inhalt der Seite zusammenfassen."),
-    )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
-
-    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("lead"),
-        index.SearchField("body"),
-    ]
-    api_fields = [APIField("lead"), APIField("body"), translations_field()]
-    translatable_fields = fields.CONTENT_PAGE_FIELDS
-
-    class Meta:
-        abstract = True
-
-    def teaser_text(self):
-        return self.search_description or self.lead
-
-
-class SidebarMixin(models.Model):
-    """The old site's sidebar: "Pressemitteilungen zum Thema" found by itself, the rest chosen."""
-
-    sidebar = StreamField(
-        SidebarBlock(),
-        blank=True,
-        verbose_name=_("Seitenleiste"),
-        help_text=_(
-            "Weitere Informationen, Kontakt, Downloads und externe Links zum Thema. "
-            "Pressemitteilungen zum Thema erscheinen von selbst."
-        ),
-    )
-
-    sidebar_panels = [FieldPanel("sidebar")]
-    sidebar_api_fields = [APIField("sidebar")]
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from press.queries import latest_press_releases_on_topic
-
-        context = super().get_context(request, *args, **kwargs)
-        context["topic_press_releases"] = latest_press_releases_on_topic(self)
-        return context
+from portal.pages import ContentPage, SidebarPage, TopicListMixin
+from portal.translatable_fields import CONTENT_PAGE_FIELDS
 
 
 class HomePage(ContentPage):
@@ -103,24 +44,8 @@ class HomePage(ContentPage):
         return context
 
 
-class TopicListMixin:
-    """Lists the live, public child pages as teasers: topics, and e.g. the partner directory.
-
-    One query per page type among the children (`specific`), not per child.
-    """
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.get_children().live().public().specific()
-        return context
-
-
-class SectionPage(TopicListMixin, SidebarMixin, ContentPage):
+class SectionPage(TopicListMixin, SidebarPage):
     """A section of the portal, e.g. "Integration und Arbeit", with teasers to its topics."""
-
-    content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
-    api_fields = ContentPage.api_fields + SidebarMixin.sidebar_api_fields
-    translatable_fields = fields.SIDEBAR_PAGE_FIELDS
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.TopicPage"]
@@ -130,12 +55,8 @@ class SectionPage(TopicListMixin, SidebarMixin, ContentPage):
         verbose_name_plural = _("Bereichsseiten")
 
 
-class TopicPage(TopicListMixin, SidebarMixin, ContentPage):
+class TopicPage(TopicListMixin, SidebarPage):
     """A topic within a section, e.g. "Interkulturelle Öffnung"; topics may nest."""
-
-    content_panels = ContentPage.content_panels + SidebarMixin.sidebar_panels
-    api_fields = ContentPage.api_fields + SidebarMixin.sidebar_api_fields
-    translatable_fields = fields.SIDEBAR_PAGE_FIELDS
 
     parent_page_types = ["home.SectionPage", "home.TopicPage"]
     subpage_types = ["home.TopicPage", "partners.PartnerIndexPage"]
@@ -179,7 +100,7 @@ class StandardPage(ContentPage):
     settings_panels = [*ContentPage.settings_panels, FieldPanel("role")]
     api_fields = [*ContentPage.api_fields, APIField("role")]
     translatable_fields = [
-        *fields.CONTENT_PAGE_FIELDS,
+        *CONTENT_PAGE_FIELDS,
         SynchronizedField("role", overridable=False),
     ]
 

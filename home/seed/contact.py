@@ -1,8 +1,7 @@
 """Seed contact persons: the old site's "Kontakt" panel names Kerstin Peters, nothing more."""
 
-from home.models import ContactPerson
-
-from .loader import add_snippet
+from portal.contacts import ContactPerson
+from portal.seed import add_snippet
 
 
 def seed_contact_persons(context):

@@ -6,8 +6,9 @@ complete. Nothing legal is invented.
 """
 
 from home.models import ContactFormField, ContactPage, ContactPagePerson, StandardPage
+from portal.seed import add_page, block_id, stream, translate
 
-from .loader import PO_DIR, add_page, block_id, stream, translate
+from .pages import PO_DIR
 
 TODO = "[Bitte ergänzen: {}]"
 

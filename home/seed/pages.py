@@ -5,6 +5,15 @@ stable ids, so the English PO files in `en/` keep matching the German source.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+
+from wagtail.models import Site
+
+from portal.seed import add_page, paragraphs, translate
+
+PO_DIR = Path(__file__).resolve().parent / "en"
 
 
 @dataclass(frozen=True)
@@ -103,3 +112,32 @@ INTERCULTURAL_OPENING = SeedPage(
 )
 
 SEED_PAGES = (HOME, INTEGRATION_AND_WORK, INITIATIVE, INTERCULTURAL_OPENING)
+
+
+def _apply_fields(page, seed):
+    page.title = seed.title
+    page.draft_title = seed.title
+    page.slug = seed.slug
+    page.lead = seed.lead
+    page.body = paragraphs(seed.key, seed.paragraphs)
+    page.show_in_menus = seed.show_in_menus
+
+
+def seed_content_pages(context):
+    """The home page (filled once) and the section and topic pages of the old site."""
+    home = Site.objects.get(is_default_site=True).root_page.get_translation(context.german)
+    home = home.specific
+    home_seed, *other_seeds = SEED_PAGES
+    if home.latest_revision_id is None:
+        _apply_fields(home, home_seed)
+        home.save_revision(log_action=True).publish()
+        context.report.created.append(f"de: {home.title}")
+    else:
+        context.report.unchanged.append(f"de: {home.title}")
+    context.pages[home_seed.key] = home
+    for seed in other_seeds:
+        page = apps.get_model(seed.model)()
+        _apply_fields(page, seed)
+        add_page(context, seed.key, context.pages[seed.parent], page)
+    for seed in SEED_PAGES:
+        translate(context, context.pages[seed.key], PO_DIR / f"{seed.key}.po")

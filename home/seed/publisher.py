@@ -1,8 +1,9 @@
 """Seed the publisher: the old site names only the state government ("Landesregierung")."""
 
-from portal.models import PublisherDetails
+from portal.publisher import PublisherDetails
+from portal.seed import add_snippet, translate
 
-from .loader import PO_DIR, add_snippet, translate
+from .pages import PO_DIR
 
 
 def seed_publisher(context):

@@ -12,8 +12,8 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 import polib
 
-from home.seed.loader import add_page, add_snippet, translate
 from partners.models import Partner, PartnerFormField, PartnerFormPage, PartnerIndexPage
+from portal.seed import add_page, add_snippet, translate
 
 from .pages import (
     DIRECTORY_KEY,

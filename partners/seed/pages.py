@@ -10,7 +10,7 @@ import datetime
 import uuid
 from zoneinfo import ZoneInfo
 
-from home.seed.loader import block_id, stream
+from portal.seed import block_id, stream
 
 DIRECTORY_KEY = "wir-sind-partner"
 FORM_KEY = "partner-werden"

@@ -9,7 +9,7 @@ partners, verbatim; nothing is added. English versions come from the PO files in
 import datetime
 from pathlib import Path
 
-from home.seed.loader import add_page, paragraphs, translate
+from portal.seed import add_page, paragraphs, translate
 from press.models import (
     PressReleaseContact,
     PressReleaseIndexPage,

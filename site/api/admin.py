@@ -44,18 +44,17 @@ class HeadlessPreviewButton(PageMenuItem):
         return not self.page.is_root() and (permissions.can_edit() or permissions.can_publish())
 
 
-def register():
-    """Registers the admin URL and the buttons; called once from `attach_routers`."""
+@hooks.register("register_admin_urls")
+def register_headless_preview_url():
+    name = HeadlessPreviewButton.url_name
+    return [path("headless-preview/<int:page_id>/", headless_preview, name=name)]
 
-    @hooks.register("register_admin_urls")
-    def urls():
-        name = HeadlessPreviewButton.url_name
-        return [path("headless-preview/<int:page_id>/", headless_preview, name=name)]
 
-    @hooks.register("register_page_header_buttons")
-    def header_button(page, user, view_name, next_url=None):
-        yield HeadlessPreviewButton(page=page)
+@hooks.register("register_page_header_buttons")
+def headless_preview_header_button(page, user, view_name, next_url=None):
+    yield HeadlessPreviewButton(page=page)
 
-    @hooks.register("register_page_listing_more_buttons")
-    def listing_button(page, user, next_url=None):
-        yield HeadlessPreviewButton(page=page)
+
+@hooks.register("register_page_listing_more_buttons")
+def headless_preview_listing_button(page, user, next_url=None):
+    yield HeadlessPreviewButton(page=page)

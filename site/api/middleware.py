@@ -3,8 +3,9 @@
 - Guards (`guards`): inputs stock Wagtail 8.0.1 answers with a 500 get a 4xx problem+json
   before any view runs; `search` is reduced to its words, as the site search does.
 - Errors: Django's own 404/405/500 pages become RFC 7807 `application/problem+json`.
-- Caching: anonymous reads are `public, max-age=…` with an ETag (answered 304 on
-  `If-None-Match`); requests with a token and preview answers are `private, no-store`.
+- Caching: anonymous reads are `public, max-age=…` (Django's `ConditionalGetMiddleware`
+  adds the ETag and answers 304 on `If-None-Match`); requests with a token and preview
+  answers are `private, no-store`.
 """
 
 import logging
@@ -12,7 +13,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import Http404
-from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.cache import patch_vary_headers
 
 from wagtail.api.v3.errors import problem_response
 
@@ -25,7 +26,7 @@ PREVIEW_PREFIX = "/api/v3/preview/"
 
 
 def cache_headers(request, response):
-    """Cache-Control (and an ETag) by who asks; answers 304 when the ETag matches."""
+    """Cache-Control by who asks."""
     if request.path_info.startswith(PREVIEW_PREFIX):
         response["Cache-Control"] = "private, no-store"
         response["Referrer-Policy"] = "no-referrer"
@@ -38,8 +39,7 @@ def cache_headers(request, response):
         response.setdefault("Cache-Control", "no-cache")
         return response
     response["Cache-Control"] = f"public, max-age={settings.PORTAL_API_CACHE_SECONDS}"
-    set_response_etag(response)
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return response
 
 
 def as_problem(response):

@@ -1,7 +1,9 @@
-"""Attaches the portal's routers to Wagtail's API v3; called from `PortalConfig.ready()`.
+"""Attaches the portal's routers to Wagtail's API v3; called by `portal.urls`.
 
-Ninja refuses new routers once the URLs were built, so this runs before `portal.urls`
-is imported, and only once.
+The sections offer their endpoints through the `register_api_router` hook
+(`portal.api_common.API_ROUTER_HOOK`): each hook returns a path prefix and a Ninja router.
+Ninja refuses new routers once the URLs were built, so this runs in `portal.urls` before
+the API's URLs are built, and only once.
 """
 
 from functools import wraps
@@ -20,13 +22,14 @@ DESCRIPTION = (
 
 
 def gate_interactive_docs(view):
-    """The schema is always published; the interactive docs only where configured."""
+    """Wagtail's `WAGTAILAPI_DOCS_ENABLED` gates the interactive docs; the schema, which front
+    ends generate their clients from, stays published (Wagtail would hide both)."""
     if getattr(view, "func", None) is not openapi_view:
         return view
 
     @wraps(view)
     def gated(request, *args, **kwargs):
-        if not settings.PORTAL_API_DOCS_ENABLED:
+        if not settings.WAGTAILAPI_DOCS_ENABLED:
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -34,10 +37,13 @@ def gate_interactive_docs(view):
 
 
 def attach_routers():
+    from wagtail import hooks
     from wagtail.api.v3.api import api
     from wagtail.locales.api.v3 import router as locales_router
 
-    from . import admin, directory, openapi, press, preview, resolve
+    from portal.api_common import API_ROUTER_HOOK
+
+    from . import contacts, openapi, preview, resolve
 
     if getattr(api, "_portal_routers_attached", False):
         return
@@ -48,9 +54,8 @@ def attach_routers():
     # wagtail_localize.locales replaces wagtail.locales, which would mount this router.
     api.add_router("/locales/", locales_router)
     api.add_router("/resolve/", resolve.router)
-    api.add_router("/partners/", directory.router)
-    api.add_router("/contact-persons/", directory.contacts_router)
-    api.add_router("/press-releases/", press.router)
+    api.add_router("/contact-persons/", contacts.router)
     api.add_router("/preview/", preview.router)
-    admin.register()
+    for hook in hooks.get_hooks(API_ROUTER_HOOK):
+        api.add_router(*hook())
     api._portal_routers_attached = True

@@ -24,9 +24,17 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import PositiveInt
 
-from .schemas import PreviewLinkSchema
-
 router = Router(tags=["preview"])
+
+
+class PreviewLinkSchema(Schema):
+    """A short-lived link that shows one saved draft to whoever holds it."""
+
+    token: str
+    expires_in: int
+    api_url: str
+    page_id: int
+    revision_id: int
 
 
 class LinkParams(Schema):

@@ -185,6 +185,18 @@ CACHES = {
 # Form spam protection: wagtail-honeypot's hidden field and minimum fill-in time, and
 # django-ratelimit's per-address limit on form submissions.
 HONEYPOT_ENABLED_DEFAULT = True
+# The seed content (`manage.py load_seed_content`, `portal.seed`): each section's steps, in
+# order – contact persons before the pages whose sidebars name them, and so on.
+PORTAL_SEED_STEPS = [
+    "home.seed.pages.seed_content_pages",
+    "home.seed.publisher.seed_publisher",
+    "home.seed.contact.seed_contact_persons",
+    "downloads.seed.seed_downloads",
+    "partners.seed.seed_partners",
+    "press.seed.seed_press",
+    "home.seed.legal.seed_legal_pages",
+]
+
 PORTAL_FORM_RATE = os.environ.get("PORTAL_FORM_RATE", "5/m")
 # How many proxies in front of the app append the client's address to X-Forwarded-For (the
 # TLS proxy: 1). 0 trusts no header: REMOTE_ADDR is the client. Every `key="ip"` of
@@ -242,6 +254,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
     "portal.api.middleware.ApiMiddleware",
 )
+# ETags and 304s for every GET that may be cached (pages, feeds, API), after the API's
+# Cache-Control is set: Django's own middleware, not by hand.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.api.middleware.ApiMiddleware"),
+    "django.middleware.http.ConditionalGetMiddleware",
+)
 # Front ends on other origins that may call the API from the browser, e.g.
 # "https://app.example.de,https://partner.example.org"; none by default.
 CORS_ALLOWED_ORIGINS = env_list("PORTAL_CORS_ALLOWED_ORIGINS")
@@ -251,8 +269,9 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
-# The OpenAPI schema is always published; the interactive docs (/api/v3/docs/) are a switch.
-PORTAL_API_DOCS_ENABLED = os.environ.get("PORTAL_API_DOCS", "true").lower() == "true"
+# Wagtail's switch for the interactive docs (/api/v3/docs/); the portal keeps the OpenAPI
+# schema published either way (portal.api.mount).
+WAGTAILAPI_DOCS_ENABLED = os.environ.get("PORTAL_API_DOCS", "true").lower() == "true"
 # Anonymous answers may be cached this long by browsers and proxies.
 PORTAL_API_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", "60"))
 # Headless preview links expire after this many seconds.

@@ -79,4 +79,4 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 
 # API: interactive docs only when asked for; the OpenAPI schema stays published.
-PORTAL_API_DOCS_ENABLED = os.environ.get("PORTAL_API_DOCS", "false").lower() == "true"
+WAGTAILAPI_DOCS_ENABLED = os.environ.get("PORTAL_API_DOCS", "false").lower() == "true"

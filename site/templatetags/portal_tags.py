@@ -3,7 +3,7 @@ from django import template
 from home.models import ContactPage, StandardPage
 from portal import navigation
 from portal.i18n import current_home, language_links
-from portal.models import PublisherDetails
+from portal.publisher import PublisherDetails
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from portal.translation import choosers
+from portal import choosers
 from portal.translation.report import TranslationStatusReportView, can_see_report
 
 

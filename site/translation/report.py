@@ -19,7 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import django_filters
 
-from downloads.reports import spreadsheet_text
+from portal.csv_injection import spreadsheet_text
 from portal.translation.status import KINDS, STATES, status_rows
 
 

@@ -53,7 +53,11 @@ def save_translation_draft(translation, user):
         target.slug = find_available_slug(
             target.get_parent(), slugify(target.slug), ignore_page_id=target.pk
         )
-    return target.save_revision(user=user)
+    revision = target.save_revision(user=user)
+    if isinstance(target, Page):
+        # wagtail-localize's own path syncs the view restriction here; so does this one.
+        source.update_target_view_restrictions(translation.target_locale)
+    return revision
 
 
 @transaction.atomic

@@ -7,9 +7,23 @@ most `WAGTAILAPI_LIMIT_MAX`.
 """
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404
+
+from wagtail.models import Locale
 
 from ninja import Field, Schema
 from ninja.errors import HttpError
+
+
+class LocaleFilter(Schema):
+    """`?locale=de`: the items of one language; 404 for a language the portal lacks."""
+
+    locale: str | None = None
+
+    def apply(self, queryset):
+        if self.locale:
+            queryset = queryset.filter(locale=get_object_or_404(Locale, language_code=self.locale))
+        return queryset
 
 
 class PageParams(Schema):

@@ -1,4 +1,4 @@
-"""Small but real files of every allowed format, and a few bad ones, for tests and demos."""
+"""Small but real files of every allowed format, and a few bad ones, for the tests."""
 
 import io
 import zipfile

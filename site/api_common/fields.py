@@ -15,15 +15,11 @@ from rest_framework.fields import Field
 from .representations import (
     contact_person_data,
     document_data,
-    page_link,
     rendition_data,
-    restricted_collection_ids,
 )
 from .schemas import (
     ContactPersonSchema,
     DocumentFileSchema,
-    DownloadGroupSchema,
-    PageLinkSchema,
     RenditionSchema,
     TranslationLinkSchema,
 )
@@ -36,7 +32,7 @@ class RenditionField(Field):
         self.spec = spec
         super().__init__(read_only=True, **kwargs)
 
-    def to_representation(self, value) -> RenditionSchema:
+    def to_representation(self, value) -> RenditionSchema | None:
         return rendition_data(value, self.spec)
 
 
@@ -78,18 +74,6 @@ def translation_link(page):
     }
 
 
-class TopicLinksField(Field):
-    """The topics of a press release in the release's own language, live ones only."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, source="*", **kwargs)
-
-    def to_representation(self, release) -> list[PageLinkSchema]:
-        from press.queries import localized_topics
-
-        return [link for link in map(page_link, localized_topics(release)) if link]
-
-
 class ContactPersonsField(Field):
     """Contact persons of a page, published ones only, in the page's language."""
 
@@ -100,29 +84,6 @@ class ContactPersonsField(Field):
     def to_representation(self, page) -> list[ContactPersonSchema]:
         people = map(contact_person_data, self.resolve(page))
         return [person for person in people if person]
-
-
-class DownloadGroupsField(Field):
-    """The downloads page's document groups, with each document's facts."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
-    def to_representation(self, stream) -> list[DownloadGroupSchema]:
-        restricted = restricted_collection_ids()
-        groups = []
-        for child in stream:
-            documents = [
-                document_data(doc, restricted=restricted) for doc in child.value["documents"]
-            ]
-            groups.append(
-                {
-                    "heading": child.value["heading"],
-                    "description": child.value["description"],
-                    "documents": [document for document in documents if document],
-                }
-            )
-        return groups
 
 
 def translations_field():

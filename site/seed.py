@@ -1,11 +1,12 @@
-"""Builds the seed content with the APIs editors and translators use.
+"""The seed framework: builds the seed content with the APIs editors and translators use.
 
 German pages are added to the tree and published as revisions; their English versions are
 made by wagtail-localize from PO files, exactly as a translator's upload would. Existing pages
 and snippets are never overwritten, so a second run changes nothing.
 
-Each section of the portal seeds its own content in `<app>/seed.py` through `SEED_STEPS`;
-the steps run in order, later ones may use what earlier ones created (`context.pages`).
+Each section of the portal seeds its own content in `<app>/seed/` with the helpers here;
+the setting `PORTAL_SEED_STEPS` names the steps in order (later ones may use what earlier
+ones created, `context.pages`), so this module knows no section.
 """
 
 import uuid
@@ -13,29 +14,15 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 
-from wagtail.models import DraftStateMixin, Locale, Site
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 import polib
 
-from .pages import SEED_PAGES
-
-PO_DIR = Path(__file__).resolve().parent / "en"
 BLOCK_NAMESPACE = uuid.UUID("3c6f4d8e-2f43-4f7e-9a55-0c1b8e6a7d21")
-
-# The order matters: contact persons before the pages whose sidebars name them, and so on.
-SEED_STEPS = [
-    "home.seed.loader.seed_content_pages",
-    "home.seed.publisher.seed_publisher",
-    "home.seed.contact.seed_contact_persons",
-    "downloads.seed.seed_downloads",
-    "partners.seed.seed_partners",
-    "press.seed.seed_press",
-    "home.seed.legal.seed_legal_pages",
-]
 
 
 @dataclass
@@ -137,35 +124,6 @@ def translate(context, instance, po_file):
     return target
 
 
-def _apply_fields(page, seed):
-    page.title = seed.title
-    page.draft_title = seed.title
-    page.slug = seed.slug
-    page.lead = seed.lead
-    page.body = paragraphs(seed.key, seed.paragraphs)
-    page.show_in_menus = seed.show_in_menus
-
-
-def seed_content_pages(context):
-    """The home page (filled once) and the section and topic pages of the old site."""
-    home = Site.objects.get(is_default_site=True).root_page.get_translation(context.german)
-    home = home.specific
-    home_seed, *other_seeds = SEED_PAGES
-    if home.latest_revision_id is None:
-        _apply_fields(home, home_seed)
-        home.save_revision(log_action=True).publish()
-        context.report.created.append(f"de: {home.title}")
-    else:
-        context.report.unchanged.append(f"de: {home.title}")
-    context.pages[home_seed.key] = home
-    for seed in other_seeds:
-        page = apps.get_model(seed.model)()
-        _apply_fields(page, seed)
-        add_page(context, seed.key, context.pages[seed.parent], page)
-    for seed in SEED_PAGES:
-        translate(context, context.pages[seed.key], PO_DIR / f"{seed.key}.po")
-
-
 def _step(path):
     module, name = path.rsplit(".", 1)
     return getattr(import_module(module), name)
@@ -177,7 +135,7 @@ def load_seed_content():
         german=Locale.get_default(),
         english=Locale.objects.get_or_create(language_code="en")[0],
     )
-    for path in SEED_STEPS:
+    for path in settings.PORTAL_SEED_STEPS:
         with transaction.atomic():
             _step(path)(context)
     return context.report

@@ -1,10 +1,11 @@
-"""`/api/v3/partners/` and `/api/v3/contact-persons/`: published snippets, anonymously.
+"""`/api/v3/partners/`: published partners, anonymously.
 
 Wagtail's `/snippets/…` endpoints need a token even to read, and a token shows drafts to
 whoever may edit them. Front ends read these public lists instead: published entries only,
 whoever asks.
 """
 
+import datetime
 from typing import Literal
 
 from django.db.models import Prefetch
@@ -14,31 +15,33 @@ from django.shortcuts import get_object_or_404
 from wagtail.api.rich_text import APIRichText, RichTextOutputFormat
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
 from ninja import Query, Router, Schema
 
-from home.models import ContactPerson
-from partners.models import Partner, PartnerKind
+from portal.api_common.pagination import LocaleFilter, PageParams, page_of
+from portal.api_common.representations import rendition_data
+from portal.api_common.schemas import RenditionSchema
 
-from .pagination import PageParams, page_of
-from .representations import contact_person_data, rendition_data
-from .schemas import ContactPersonSchema, PartnerSchema
+from .models import Partner, PartnerKind
 
 router = Router(tags=["partners"])
-contacts_router = Router(tags=["contact persons"])
 
 LOGO_SPEC = "max-400x200"
 PartnerKindLiteral = Literal[tuple(PartnerKind.values)]
 
 
-class LocaleFilter(Schema):
-    locale: str | None = None
-
-    def apply(self, queryset):
-        if self.locale:
-            queryset = queryset.filter(locale=get_object_or_404(Locale, language_code=self.locale))
-        return queryset
+class PartnerSchema(Schema):
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    place: str = ""
+    website: str = ""
+    logo: RenditionSchema | None = None
+    joined_on: datetime.date | None = None
+    measures: str = ""
+    time_frame: str = ""
+    locale: str
 
 
 class PartnerFilter(LocaleFilter):
@@ -57,11 +60,6 @@ class PartnerFilter(LocaleFilter):
 class PartnerList(Schema):
     count: int
     items: list[PartnerSchema]
-
-
-class ContactPersonList(Schema):
-    count: int
-    items: list[ContactPersonSchema]
 
 
 def published_partners():
@@ -123,35 +121,3 @@ def get_partner(
 ):
     partner = get_object_or_404(published_partners(), pk=partner_id)
     return partner_data(partner, APIRichText.resolve_format(rich_text_format))
-
-
-def published_contact_persons():
-    return ContactPerson.objects.filter(live=True).select_related("locale").order_by("name", "pk")
-
-
-@contacts_router.get(
-    "/",
-    response=ContactPersonList,
-    url_name="list_contact_persons",
-    summary="List contact persons",
-    description="Published contact persons, by name; filter by language.",
-    operation_id="contact_persons_list",
-    auth=[AllowAnonymous()],
-)
-def list_contact_persons(
-    request: HttpRequest, filters: Query[LocaleFilter], page: Query[PageParams]
-):
-    count, persons = page_of(filters.apply(published_contact_persons()), page)
-    return {"count": count, "items": [contact_person_data(person) for person in persons]}
-
-
-@contacts_router.get(
-    "/{person_id}/",
-    response=ContactPersonSchema,
-    url_name="detail_contact_person",
-    summary="Contact person detail",
-    operation_id="contact_persons_detail",
-    auth=[AllowAnonymous()],
-)
-def get_contact_person(request: HttpRequest, person_id: int):
-    return contact_person_data(get_object_or_404(published_contact_persons(), pk=person_id))

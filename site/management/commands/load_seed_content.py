@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.seed.loader import load_seed_content
+from portal.seed import load_seed_content
 
 
 class Command(BaseCommand):

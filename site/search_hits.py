@@ -1,20 +1,43 @@
-"""Excerpts of a result's text with the query's words marked, built safely.
+"""What the site search shows of a result, whichever section it comes from.
 
-The text is escaped piece by piece and only the `<mark>` tags are added as markup, so
-nothing an editor or a visitor typed is ever rendered as HTML.
+Sections add their results to the search through the `register_search_source` hook
+(`SEARCH_SOURCE_HOOK`): the hook is called with the search (its `words`, `locale` and
+`request`) and returns pairs of lazy search results and a function turning a slice of them
+into `Hit`s. Excerpts mark the query's words safely: the text is escaped piece by piece and
+only the `<mark>` tags are added as markup, so nothing an editor or a visitor typed is ever
+rendered as HTML.
 """
 
 import re
+from dataclasses import dataclass
+from datetime import date, datetime
 from html import unescape
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+SEARCH_SOURCE_HOOK = "register_search_source"
 EXCERPT_LENGTH = 220
 LEAD_IN = 60
 MIN_STEM = 4
 # Umlauts and their base letters mark each other: "Leitfäden" marks "Leitfaden".
 FOLDS = {"ä": "[äa]", "ö": "[öo]", "ü": "[üu]", "a": "[aä]", "o": "[oö]", "u": "[uü]"}
+
+
+@dataclass
+class Hit:
+    """One search result, whatever it is."""
+
+    kind: str  # "page", "partner" or "document"
+    label: str
+    title: str
+    url: str
+    excerpt: str
+    language: str
+    date: date | datetime | None = None
+    promoted: bool = False
+    page_id: int | None = None
+    facts: str = ""
 
 
 def word_pattern(words):

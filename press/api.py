@@ -5,6 +5,7 @@ field values; the archive's year and topic filters need this endpoint. A topic i
 by page id (of the topic page in any language) or by slug, as in the archive's `?thema=`.
 """
 
+import datetime
 from collections import defaultdict
 
 from django.http import HttpRequest
@@ -16,15 +17,26 @@ from wagtail.models import Locale, Page
 
 from ninja import Field, Query, Router, Schema
 
-from press.archive import topic_condition
-from press.models import PressReleasePage, PressReleaseTopic
-from press.queries import on_topic
+from portal.api_common.pagination import PageParams, page_of
+from portal.api_common.representations import detail_url
+from portal.api_common.schemas import PageLinkSchema
 
-from .pagination import PageParams, page_of
-from .representations import detail_url
-from .schemas import PressReleaseSchema
+from .archive import topic_condition
+from .models import PressReleasePage, PressReleaseTopic
+from .queries import on_topic
 
 router = Router(tags=["press releases"])
+
+
+class PressReleaseSchema(Schema):
+    id: int
+    title: str
+    date: datetime.date
+    lead: str = ""
+    locale: str
+    html_url: str | None = None
+    detail_url: str
+    topics: list[PageLinkSchema] = []
 
 
 class PressReleaseFilter(Schema):

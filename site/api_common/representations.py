@@ -1,38 +1,45 @@
 """Plain-data representations of images, documents, pages and contact persons for the API.
 
 Used by the blocks' `get_api_representation` (portal.blocks) and by the API fields of the
-page models (portal.api.serializers). Whatever a visitor may not see is left out: drafts,
+page models (portal.api_common.fields). Whatever a visitor may not see is left out: drafts,
 unpublished snippets and documents in restricted collections.
 """
+
+import logging
 
 from django.db.models import Q
 from django.urls import reverse
 
 from wagtail.api.utils import get_full_url
+from wagtail.images.api.fields import ImageRenditionField
+
+logger = logging.getLogger(__name__)
 
 RENDITION_SPEC = "max-1200x1200"
 
 
 def rendition_data(image, spec=RENDITION_SPEC):
-    """The image as a rendition with its alternative text; None without an image."""
+    """The image as a rendition (Wagtail's `ImageRenditionField`) with its credit line.
+
+    None without an image, and when the image's file is missing: one lost file must not
+    turn every answer that shows the image into an error.
+    """
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
-    return {
-        "url": rendition.url,
-        "full_url": rendition.full_url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": image.default_alt_text,
-        "credit": getattr(image, "credit", ""),
-    }
+    data = ImageRenditionField(spec).to_representation(image)
+    if "error" in data:
+        logger.warning("Image %s has no readable file: %s", image.pk, data["error"])
+        return None
+    return {**data, "credit": getattr(image, "credit", "")}
 
 
 def restricted_collection_ids(request=None):
     """Collections the requester may not see; once per request.
 
-    Without a request (the page models' API fields get none) the rules for anonymous
-    visitors apply: every collection under a view restriction is left out.
+    With a request, Wagtail's own rule (`get_restricted_collection_ids`). Without one (the
+    page models' API fields get none, the site search asks for everyone) every collection
+    under a view restriction, and those below it: an anonymous visitor passes none, so
+    Wagtail's per-restriction check (a query per group restriction) would only cost time.
     """
     from wagtail.api.v3.permissions import get_restricted_collection_ids
     from wagtail.models import Collection, CollectionViewRestriction

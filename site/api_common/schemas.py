@@ -3,8 +3,6 @@
 They end up in the OpenAPI schema, so a front end can generate its client from it.
 """
 
-import datetime
-
 from ninja import Schema
 
 
@@ -60,44 +58,3 @@ class ContactPersonSchema(Schema):
     phone: str = ""
     email: str = ""
     locale: str
-
-
-class PartnerSchema(Schema):
-    id: int
-    name: str
-    kind: str
-    kind_label: str
-    place: str = ""
-    website: str = ""
-    logo: RenditionSchema | None = None
-    joined_on: datetime.date | None = None
-    measures: str = ""
-    time_frame: str = ""
-    locale: str
-
-
-class PressReleaseSchema(Schema):
-    id: int
-    title: str
-    date: datetime.date
-    lead: str = ""
-    locale: str
-    html_url: str | None = None
-    detail_url: str
-    topics: list[PageLinkSchema] = []
-
-
-class DownloadGroupSchema(Schema):
-    heading: str
-    description: str = ""
-    documents: list[DocumentFileSchema] = []
-
-
-class PreviewLinkSchema(Schema):
-    """A short-lived link that shows one saved draft to whoever holds it."""
-
-    token: str
-    expires_in: int
-    api_url: str
-    page_id: int
-    revision_id: int

@@ -1,0 +1,24 @@
+"""How the press section offers itself to the rest of the portal: its sidebar panel and its
+API endpoint."""
+
+from wagtail import hooks
+
+from portal.api_common import API_ROUTER_HOOK
+from portal.pages import SIDEBAR_PANEL_HOOK, SidebarPanel
+
+from .api import router
+from .queries import latest_press_releases_on_topic
+
+
+@hooks.register(SIDEBAR_PANEL_HOOK)
+def press_releases_on_topic(page, request):
+    """ "Pressemitteilungen zum Thema": the newest releases naming the page as a topic."""
+    releases = latest_press_releases_on_topic(page)
+    if not releases:
+        return None
+    return SidebarPanel("press/components/topic_press_releases.html", {"press_releases": releases})
+
+
+@hooks.register(API_ROUTER_HOOK)
+def press_api():
+    return "/press-releases/", router
