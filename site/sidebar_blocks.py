@@ -22,11 +22,23 @@ class ExternalLinkBlock(blocks.StructBlock):
 
 
 class SidebarPanelBlock(blocks.ListBlock):
-    """A sidebar panel listing chosen items; unpublished pages and snippets are left out."""
+    """A sidebar panel listing chosen items; unpublished pages and snippets are left out.
+
+    Rendered in the frame every sidebar panel shares (`components/sidebar_panel.html`):
+    the label is the heading, `body` the template that shows the items.
+    """
+
+    class Meta:
+        template = "blocks/sidebar_panel_block.html"
+        body = None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["items"] = [item for item in value if getattr(item, "live", True)]
+        context["heading"] = self.label
+        context["body"] = self.meta.body
+        # One panel of each kind per sidebar (`block_counts`): the name is unique on the page.
+        context["panel_id"] = f"sidebar-{self.name}"
         return context
 
     def get_api_representation(self, value, context=None):
@@ -58,28 +70,28 @@ class SidebarBlock(blocks.StreamBlock):
         blocks.PageChooserBlock(),
         label=_("Weitere Informationen zum Thema"),
         icon="doc-empty",
-        template="blocks/sidebar_related_pages.html",
+        body="components/sidebar/page_links.html",
         description=_("Verwandte Seiten des Portals."),
     )
     contacts = SidebarPanelBlock(
         SnippetChooserBlock("portal.ContactPerson"),
         label=_("Kontakt"),
         icon="user",
-        template="blocks/sidebar_contacts.html",
+        body="components/sidebar/contact_persons.html",
         description=_("Ansprechpersonen zu diesem Thema."),
     )
     downloads = SidebarPanelBlock(
         DocumentChooserBlock(),
         label=_("Downloads"),
         icon="download",
-        template="blocks/sidebar_downloads.html",
+        body="components/sidebar/documents.html",
         description=_("Dokumente zum Herunterladen, mit Format, Größe und Sprache."),
     )
     external_links = SidebarPanelBlock(
         ExternalLinkBlock(),
         label=_("Externe Links"),
         icon="link-external",
-        template="blocks/sidebar_external_links.html",
+        body="components/sidebar/external_links.html",
         description=_("Links zu Angeboten außerhalb des Portals."),
     )
 

@@ -2,7 +2,8 @@
 
 Their structure is complete; where only the ministry knows the facts (names, addresses,
 dates of the accessibility test) the text says so in square brackets for the editors to
-complete. Nothing legal is invented.
+complete. Nothing legal is invented. Longer than other modules: most of it is the text
+of the pages themselves.
 """
 
 from home.models import ContactFormField, ContactPage, ContactPagePerson, StandardPage

@@ -1,4 +1,8 @@
-"""Settings shared by every tier. Values that differ per deployment come from the environment."""
+"""Settings shared by every tier. Values that differ per deployment come from the environment.
+
+One module, longer than the others on purpose: Django reads settings top to bottom, and
+settings split over files hide which value wins. Each block says what it is for.
+"""
 
 import os
 from datetime import timedelta
