@@ -8,6 +8,9 @@ An import checks every file before it changes anything, and refuses the whole ba
 file is broken, belongs to no translation of this site, is for another language, or holds
 strings the German source no longer has (it was exported before the source changed: export
 again, so no translation is filed under a text that is not there any more).
+
+Export and import stay in one module, longer than most: they share the file format (names,
+metadata, the translation id) and the language lookups, and read best side by side.
 """
 
 import uuid

@@ -7,6 +7,8 @@ first page of results) and prints median and 95th percentile latency per query a
 Everything runs inside one transaction that is rolled back at the end, the search index
 included: the database is as before. `--keep` commits instead (for trying the search page
 by hand on a big site).
+
+Longer than most modules: a third of it is the word lists the generated text is made of.
 """
 
 import random
