@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from portal.publisher import PublisherDetails
+
 FEED_LENGTH = 20
 
 
@@ -35,6 +37,12 @@ class PressReleaseFeed(Feed):
             or _("Die neuesten Pressemitteilungen von %(site)s.")
             % {"site": settings.WAGTAIL_SITE_NAME}
         )
+
+    def author_name(self, index):
+        """The publisher, in the archive's language: Atom requires an author (RFC 4287)."""
+        publisher = PublisherDetails.objects.filter(locale_id=index.locale_id).first()
+        publisher = publisher or PublisherDetails.for_active_language()
+        return publisher.name if publisher else settings.WAGTAIL_SITE_NAME
 
     def items(self, index):
         return index.releases().defer_streamfields()[:FEED_LENGTH]

@@ -101,3 +101,17 @@ def test_untranslated_draft_stays_out_of_the_english_feed(seeded, client):
     make_release(english, "English draft", datetime.date(2024, 1, 2), live=False)
     titles = [item.findtext("title") for item in rss(client, english).iter("item")]
     assert titles == ["Partner event at the Ministry"]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_atom_feed_names_the_publisher_as_its_author(seeded, client, language):
+    """RFC 4287: a feed whose entries name no author must name one itself."""
+    from portal.publisher import PublisherDetails
+
+    archive = PressReleaseIndexPage.objects.get(locale__language_code=language)
+    expected = PublisherDetails.objects.get(locale__language_code=language).name
+
+    feed = atom(client, archive)
+
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == expected
+    assert feed.findall(f"{ATOM}entry")
