@@ -11,8 +11,13 @@ policy. XLSX cells are safe since Wagtail 8.0.1, but the headings of an XLSX fil
 mixin: CSV cells and all headings that start with `=`, `+`, `-`, `@`, tab or carriage return
 get a leading `'`, which spreadsheet programs show as text. Numbers stay numbers.
 
-Delete this module and its call in `portal.apps` when Wagtail neutralises CSV cells and
-headings itself; tests/test_forms_privacy.py proves the behaviour either way.
+Upstream limitation by decision: Wagtail declined to escape formulas in its exports
+(https://github.com/wagtail/wagtail/issues/3466, closed) and documented CSV injection as the
+spreadsheet program's concern (https://github.com/wagtail/wagtail/pull/7554), so this stays
+until Wagtail changes its mind. Delete this module and its call in `portal.apps` when Wagtail
+neutralises CSV cells and headings itself; the canary
+`test_upstream_csv_export_writes_formulas_verbatim` fails then, and tests/test_forms_privacy.py
+proves the behaviour either way.
 """
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -48,6 +53,9 @@ def install():
     def safe_get_heading(self, queryset, field):
         return neutralise(get_heading(self, queryset, field))
 
+    # Wagtail's own methods stay reachable for the canary in tests/test_upstream_canaries.py.
+    safe_preprocess_field_value.__wrapped__ = preprocess_field_value
+    safe_get_heading.__wrapped__ = get_heading
     mixin.preprocess_field_value = safe_preprocess_field_value
     mixin.get_heading = safe_get_heading
     mixin.neutralises_formulas = True

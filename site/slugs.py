@@ -26,8 +26,12 @@ class GermanSlugMixin:
 
     Upstream workaround (Wagtail 8.0): Wagtail slugifies titles without a language and has
     no hook for it; `_set_core_field_defaults` is the one place both `full_clean` (live
-    saves, admin and API forms) and `minimal_clean` (draft saves) pass. Delete this when
-    Wagtail takes a slugify function, e.g. a setting for the page slug's transliteration.
+    saves, admin and API forms) and `minimal_clean` (draft saves) pass. Wagtail does no
+    transliteration by design (https://github.com/wagtail/wagtail/issues/7255); a documented
+    way to customise slugs was asked for in https://github.com/wagtail/wagtail/issues/11916.
+    Delete this when Wagtail takes a slugify function, e.g. a setting for the page slug's
+    transliteration; the canary `test_upstream_page_slugs_keep_umlauts` fails when Wagtail
+    transliterates German itself.
     """
 
     def _set_core_field_defaults(self):

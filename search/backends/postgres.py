@@ -13,7 +13,12 @@ keeps modelsearch's index table and queries and changes two things:
 
 Configured in settings with `LANGUAGE_CONFIGS = {"de": "german", "en": "english"}`;
 `SEARCH_CONFIG` stays the configuration for objects without a language.
-Delete this module when modelsearch supports a configuration per object.
+Upstream limitation (modelsearch). Wagtail's former PostgreSQL backend had a language map
+(https://github.com/wagtail-deprecated/wagtail-pg-search-backend/issues/2); modelsearch has
+none, and no issue asks for it yet as of 2026-12; to file against wagtail/django-modelsearch:
+"PostgreSQL backend: a search configuration per object's language". Delete this module when
+modelsearch supports a configuration per object; the canary
+`test_upstream_postgres_backend_has_one_search_config` fails then.
 """
 
 import copy

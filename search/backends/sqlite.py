@@ -9,6 +9,12 @@ Counts come from the same side (SQLite otherwise re-ran the match per document: 
 500 long documents). It also weights the title above the text in the BM25 score, as the
 PostgreSQL backend does (modelsearch scores all columns alike there). Filtering, negated
 queries and everything else stay modelsearch's. Delete this module when modelsearch does both.
+
+The ranking came with https://github.com/wagtail/django-modelsearch/pull/85, whose description
+notes the minutes; no issue about its speed or the title weight yet as of 2026-12;
+to file against wagtail/django-modelsearch: "SQLite: relevance ranking re-runs the match per
+row (correlated subquery)". The canary `test_upstream_sqlite_ranking_is_a_correlated_subquery`
+fails when modelsearch stops ranking with a correlated subquery.
 """
 
 from django.db.models import CharField

@@ -2,8 +2,15 @@
 
 Wagtail's `AllowAnonymous` auth appears as a security scheme `{"type": "http"}` without the
 required `scheme`, which makes the whole document invalid OpenAPI 3.1. "Anonymous allowed"
-is written in OpenAPI as an empty security requirement (`{}`), so that is what it becomes.
-Delete this module once Wagtail's schema validates on its own.
+is written in OpenAPI as an empty security requirement (`{}`), so that is what it becomes
+(https://github.com/OAI/OpenAPI-Specification/issues/1684 settles that form).
+
+Upstream defect (Wagtail 8.0.1's API v3 on django-ninja 1.7). No upstream issue yet as of
+2026-12; to file against wagtail/wagtail: "API v3: the OpenAPI document declares
+`AllowAnonymous` as an `http` security scheme without `scheme`, which is invalid OpenAPI 3.1".
+Delete this module (and `openapi.install` in `portal.api.mount`) once Wagtail's schema
+validates on its own; the canary `test_upstream_openapi_anonymous_scheme_lacks_scheme` fails
+then.
 """
 
 from functools import wraps

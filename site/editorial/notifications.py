@@ -11,6 +11,12 @@ rendered in the transaction and handed to `portal.mail_delivery.send_after_commi
 `replace_wagtail_notifiers` (from `PortalConfig.ready`) connects these subclasses under
 Wagtail's own `dispatch_uid`s. Django keeps the first receiver per uid and sender, so
 Wagtail's notifiers are not connected whether its app is ready before the portal or after.
+
+Portal policy, not an upstream bug: Wagtail sends synchronously by design and leaves queueing
+to the project (it dropped its own Celery sending in
+https://github.com/wagtail/wagtail/pull/1120). If Wagtail starts sending after the commit
+itself, `test_upstream_notifications_send_inside_the_transaction`
+(tests/test_upstream_canaries.py) fails; then review this module.
 """
 
 from django.conf import settings

@@ -1,8 +1,11 @@
 """Wagtail's bulk action buttons without those the user's role is not offered.
 
-Upstream workaround (Wagtail 8.0): its `bulk_action_choices` tag lists every registered
-action for every user. `wagtailadmin/bulk_actions/footer.html` (the portal's copy) calls this
-tag instead; both can go when Wagtail asks the actions whether to show them.
+Upstream limitation (Wagtail 8.0): its `bulk_action_choices` tag lists every registered
+action for every user (the action checks permissions only when it runs).
+`wagtailadmin/bulk_actions/footer.html` (the portal's copy) calls this tag instead; both can go
+when Wagtail asks the actions whether to show them. No upstream issue yet as of 2026-12; to
+file against wagtail/wagtail: "Bulk action footer offers actions the user may not perform".
+Canary: `test_upstream_bulk_action_choices_ignore_the_user`.
 """
 
 from django import template

@@ -9,8 +9,12 @@ recorded as "Ohne Freigabe veröffentlicht" and mailed to the approvers (from th
 "wagtail_localize.convert_to_alias" log entry, `portal.editorial.publishing`).
 
 Upstream workaround (wagtail-localize 1.14): it has no setting or permission for who may
-convert. Delete this module when it has one; `ALIAS_MENU_NAME` and the `convertToAliasUrl`
-prop are its names.
+convert (`wagtail_localize.views.convert.convert_to_alias` asks only `can_edit()`; the feature
+came with https://github.com/wagtail/wagtail-localize/pull/515). No upstream issue yet as of
+2026-12; to file against wagtail/wagtail-localize: "A permission (or setting) for 'Convert to
+alias page'". Delete this module when it has one; `ALIAS_MENU_NAME` and the
+`convertToAliasUrl` prop are its names; the canary
+`test_upstream_convert_to_alias_needs_only_edit_permission` fails then.
 """
 
 from django.core.exceptions import PermissionDenied

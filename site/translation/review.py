@@ -10,6 +10,14 @@ unapproved text at once. For a live translation this module builds the translate
 memory and saves only a revision (Wagtail's `save_revision` updates just the revision
 bookkeeping of the row). It uses wagtail-localize's `_get_segments_for_translation`, the step
 `create_or_update_translation` itself takes; re-check it when upgrading wagtail-localize.
+
+Upstream limitation: draft translations of live pages are an open request,
+https://github.com/wagtail/wagtail-localize/issues/655 (also
+https://github.com/wagtail/wagtail-localize/issues/634); an attempt,
+https://github.com/wagtail/wagtail-localize/pull/656, was closed. When
+`create_or_update_translation` stops saving the row of an existing translation before its
+draft revision, the canary `test_upstream_draft_translation_writes_the_live_row` fails: then
+the live branch of `save_translation_draft` can go, and with it this explanation.
 """
 
 from django.core.exceptions import ObjectDoesNotExist

@@ -15,10 +15,14 @@ the three URLs from that viewset where the panel's caller gave none. Wagtail's o
 views still set theirs (`SnippetStatusSidePanel` overwrites them from the view's context);
 pages and other models are left alone.
 
-Delete this module and its call in `portal.apps` when wagtail-localize builds the snippet
-panel with these URLs (or uses `SnippetStatusSidePanel`); the canary in
-tests/test_admin_no_errors.py (`test_upstream_translation_editor_panel_lacks_snippet_urls`)
-fails then.
+Upstream defect (wagtail-localize 1.14.5). No upstream issue yet as of 2026-12; to file
+against wagtail/wagtail-localize: "Snippet translation editor: workflow status dialog fails with
+NoReverseMatch (StatusSidePanel without revisions_compare_url_name)". Delete this module and
+its call in `portal.apps` when wagtail-localize builds the snippet panel with these URLs (or
+uses `SnippetStatusSidePanel`); the canaries
+`test_upstream_translation_editor_gives_snippets_the_plain_status_panel`
+(tests/test_upstream_canaries.py) and `test_upstream_translation_editor_panel_lacks_snippet_urls`
+(tests/test_admin_no_errors.py) fail then.
 """
 
 from contextlib import suppress
