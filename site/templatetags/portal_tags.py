@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
@@ -85,6 +87,33 @@ def breadcrumb(context):
         return {"ancestors": [], "page": page}
     ancestors = page.get_ancestors().filter(depth__gte=2).live()
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_address(context):
+    """The page's own address, absolute: `canonical_url` where a view sets one (filtered
+    archive views, the search), else the page's URL; empty outside pages."""
+    request, page = context.get("request"), context.get("page")
+    path = context.get("canonical_url") or (page.url if page is not None else "")
+    if request is None or not path:
+        return ""
+    return f"{request.scheme}://{request.get_host()}{path}"
+
+
+@register.simple_tag
+def page_description(page):
+    """What a search engine or a link preview shows of a page: the editor's search
+    description, else the lead (content pages) or the introduction (form pages)."""
+    text = page.search_description or getattr(page, "lead", "") or getattr(page, "intro", "")
+    return Truncator(strip_tags(text)).chars(300)
+
+
+OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+@register.simple_tag(takes_context=True)
+def open_graph_locale(context):
+    return OPEN_GRAPH_LOCALES.get(context.get("LANGUAGE_CODE"), "de_DE")
 
 
 @register.simple_tag
