@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Database or object store away: the 503 maintenance page, not a 500 (portal/maintenance.py).
+    "portal.maintenance.MaintenanceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,7 +70,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+# portal.urls plus /-/health/, media renditions and the 500 handler (portal/ops_urls.py).
+ROOT_URLCONF = "portal.ops_urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
