@@ -11,8 +11,9 @@ When the object store is away, pages still render (image addresses come from the
 an upload fails with "Dateispeicher nicht erreichbar" (503) and nothing is stored: the file
 is written before the database row, so a failed write leaves no row.
 
-`MaintenanceMiddleware` answers for errors raised in views; `server_error` (the 500 handler,
-`portal.ops_urls`) for errors raised in middleware (sessions, logins) before any view ran.
+`MaintenanceMiddleware` (the innermost middleware) answers for errors raised in views;
+`server_error` (the 500 handler, `portal.ops_urls`) for errors raised in middleware (sessions,
+logins) before any view ran.
 """
 
 import logging
@@ -68,10 +69,14 @@ def unavailable(request, fault):
                 "Dateien können gerade nicht gespeichert oder geladen werden. Es wurde nichts "
                 "gespeichert. Bitte versuchen Sie es in wenigen Minuten erneut."
             )
-        if request.path_info.startswith("/api/") or "application/json" in request.headers.get(
-            "Accept", ""
-        ):
-            response = JsonResponse({"message": message, "error_message": message}, status=503)
+        if request.path_info.startswith("/api/"):
+            response = JsonResponse(
+                {"type": "about:blank", "title": title, "status": 503, "detail": message},
+                status=503,
+                content_type="application/problem+json",
+            )
+        elif "application/json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"success": False, "error_message": message}, status=503)
         else:
             html = render_to_string("portal/maintenance.html", {"title": title, "message": message})
             response = HttpResponse(html, status=503)

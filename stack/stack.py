@@ -5,13 +5,15 @@
       -> nginx :8081 (buffering proxy, limits, /static/)
         -> gunicorn app1 :8001 / app2 :8002 (portal.wsgi, portal.settings.production)
           -> PostgreSQL :8432, Redis :8379, SeaweedFS S3 :8333 (media)
-    beside them: the task worker (`manage.py db_worker`) and the scheduler (`run_scheduler`).
+    beside them: the task worker (`manage.py db_worker`) and the scheduler (`run_scheduler`),
+    each under `manage.py run_resilient` (started again after a database outage).
 
 Usage (python stack/stack.py …):
     up [--detach]   start everything (first start: migrate, collectstatic, seed, roles, site);
                     in the foreground Ctrl-C stops everything it started
     stop            stop everything (from the pid files)
     start NAME      start one service again, e.g. after a fault test stopped it
+    restart NAME    stop and start one service (e.g. app1 after a code change)
     status          which services run
     env             print the environment the Django processes get (for manage.py by hand)
 
@@ -158,7 +160,10 @@ def running_pid(name):
         return None
     if state == "Z":
         path.unlink(missing_ok=True)
-        os.waitpid(pid, os.WNOHANG)
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass  # not ours to reap: the stack was started by another run of this script
         return None
     return pid
 
@@ -457,14 +462,16 @@ def start_app(name):
 
 
 def start_worker():
-    spawn("worker", [PYTHON, "manage.py", "db_worker", "--interval", "1"], env=django_env())
+    # run_resilient: starts the worker again after a database outage.
+    argv = [PYTHON, "manage.py", "run_resilient", "db_worker", "--interval", "1"]
+    spawn("worker", argv, env=django_env())
     time.sleep(0.5)
     if not running_pid("worker"):
         raise SystemExit("the worker stopped at once; see .stack/log/worker.log")
 
 
 def start_scheduler():
-    spawn("scheduler", [PYTHON, "manage.py", "run_scheduler"], env=django_env())
+    spawn("scheduler", [PYTHON, "manage.py", "run_resilient", "run_scheduler"], env=django_env())
 
 
 def start_nginx():
@@ -576,6 +583,8 @@ def main():
     sub.add_parser("stop")
     start_parser = sub.add_parser("start")
     start_parser.add_argument("name", choices=SERVICES)
+    restart_parser = sub.add_parser("restart")
+    restart_parser.add_argument("name", choices=SERVICES)
     sub.add_parser("status")
     sub.add_parser("env")
     args = parser.parse_args()
@@ -586,6 +595,9 @@ def main():
         stop_all()
     elif args.command == "start":
         RUN.mkdir(parents=True, exist_ok=True)
+        start(args.name)
+    elif args.command == "restart":
+        stop_service(args.name)
         start(args.name)
     elif args.command == "status":
         status()

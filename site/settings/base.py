@@ -56,8 +56,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Database or object store away: the 503 maintenance page, not a 500 (portal/maintenance.py).
-    "portal.maintenance.MaintenanceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -308,6 +306,9 @@ MIDDLEWARE.insert(
     "portal.logins.lockout.LoginThrottleMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Database or object store away: the 503 maintenance page, not a 500 (portal/maintenance.py).
+# Innermost, so its answer to a view's error comes before the API's generic 500.
+MIDDLEWARE.append("portal.maintenance.MaintenanceMiddleware")
 
 # Security headers (README "Security headers"). The public site: only the portal's own
 # origin, no inline script or style, no framing, no plugins. The admin (Wagtail needs inline
