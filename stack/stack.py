@@ -24,6 +24,7 @@ STACK_PORT_<NAME> environment variables.
 """
 
 import argparse
+import contextlib
 import glob
 import os
 import re
@@ -160,10 +161,9 @@ def running_pid(name):
         return None
     if state == "Z":
         path.unlink(missing_ok=True)
-        try:
+        # Not ours to reap when another run of this script started the stack.
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass  # not ours to reap: the stack was started by another run of this script
         return None
     return pid
 
