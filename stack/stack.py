@@ -63,6 +63,9 @@ PORTS = {
     }.items()
 }
 PUBLIC_URL = f"http://127.0.0.1:{PORTS['varnish']}"
+# How long Varnish keeps a page fresh when the app says nothing (then grace: up to 24 h stale
+# while a new copy is fetched, or while the backend fails). The stack tests use a short one.
+PAGE_TTL = int(os.environ.get("STACK_PAGE_TTL", "300"))
 BUCKET = "portal-media"
 # Start order; `stop` goes backwards.
 SERVICES = [
@@ -248,6 +251,7 @@ def render(template, target, **extra):
         "run": RUN,
         "log": LOG,
         "static_root": STATE / "static",
+        "page_ttl": PAGE_TTL,
         **extra,
     }
     # Only ${name} is replaced: nginx's own $variables stay as they are.

@@ -79,7 +79,7 @@ sub vcl_backend_response {
         return (deliver);
     }
     if (!beresp.http.Cache-Control ~ "max-age" && !beresp.http.Expires) {
-        set beresp.ttl = 300s;
+        set beresp.ttl = ${page_ttl}s;
     }
     set beresp.grace = 24h;
     return (deliver);
