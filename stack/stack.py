@@ -26,6 +26,7 @@ STACK_PORT_<NAME> environment variables.
 import argparse
 import contextlib
 import glob
+import hashlib
 import os
 import re
 import secrets
@@ -34,6 +35,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -279,16 +281,38 @@ def postgres_user():
 # --- the services --------------------------------------------------------------------------
 
 
-def start_postgres():
+def postgres_data_dir(user):
+    """.stack/postgres, or a link from there to the temporary directory when the user
+    `postgres` (as which root runs it) cannot reach the checkout, e.g. a clone under /root."""
     data = STATE / "postgres"
+    if not user or data.exists() or data.is_symlink():
+        return data
+    reachable = (
+        subprocess.run(
+            ["runuser", "-u", user, "--", "test", "-x", str(STATE)], check=False
+        ).returncode
+        == 0
+    )
+    if not reachable:
+        digest = hashlib.sha256(bytes(ROOT)).hexdigest()[:12]
+        elsewhere = Path(tempfile.gettempdir()) / f"portal-stack-{digest}" / "postgres"
+        elsewhere.parent.mkdir(parents=True, exist_ok=True)
+        elsewhere.parent.chmod(0o755)
+        data.symlink_to(elsewhere)
+        log(f"PostgreSQL's data in {elsewhere} (linked from .stack/postgres)")
+    return data
+
+
+def start_postgres():
     user = postgres_user()
+    data = postgres_data_dir(user)
     if not (data / "PG_VERSION").exists():
         log("initdb: a PostgreSQL cluster of the stack's own in .stack/postgres")
-        data.mkdir(parents=True, exist_ok=True)
-        pwfile = STATE / "secrets" / "postgres_pwfile"
+        data.resolve().mkdir(parents=True, exist_ok=True)
+        pwfile = data.resolve().parent / "postgres_pwfile"
         pwfile.write_text(secret("postgres_password", 24) + "\n")
         if user:
-            shutil.chown(data, user)
+            shutil.chown(data.resolve(), user)
             shutil.chown(pwfile, user)
         subprocess.run(
             [
@@ -306,6 +330,7 @@ def start_postgres():
             ],
             check=True,
             user=user,
+            cwd="/",
             stdout=subprocess.DEVNULL,
         )
         pwfile.unlink()
@@ -327,6 +352,7 @@ def start_postgres():
             "shared_buffers=64MB",
         ],
         user=user,
+        cwd="/",
     )
     wait_for_port(PORTS["postgres"], "postgres")
     env = {**os.environ, "PGPASSWORD": secret("postgres_password", 24)}
