@@ -4,6 +4,7 @@ import io
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import time
 import uuid
@@ -179,6 +180,33 @@ def test_static_files_are_served_by_nginx_with_long_immutable_caching():
 def test_the_proxy_refuses_a_body_over_its_limit():
     response = requests.post(BASE + "/de/kontakt/", data=b"x" * (26 * 1024 * 1024), timeout=30)
     assert response.status_code == 413
+
+
+def test_slow_clients_do_not_hold_the_app_servers():
+    """30 connections that send half a request head (slowloris) wait in the proxies, not in
+    a gunicorn worker: a visitor's uncached page still comes at once."""
+    sockets = []
+    try:
+        for _ in range(30):
+            sock = socket.create_connection(("127.0.0.1", stack.PORTS["varnish"]), timeout=5)
+            sock.sendall(b"GET /de/?slow=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            sockets.append(sock)
+        started = time.monotonic()
+        response = get(f"/de/?visitor={uuid.uuid4().hex}")
+        assert response.status_code == 200
+        assert time.monotonic() - started < 3
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def test_absolute_addresses_carry_the_public_address():
+    """setup_public_site put PORTAL_PUBLIC_URL on the Wagtail Site: sitemap, feeds, API."""
+    sitemap = get("/sitemap.xml").text
+    assert f"<loc>{BASE}/de/impressum/</loc>" in sitemap
+    assert "localhost" not in sitemap
+    api = get("/api/v3/pages/?limit=50").text
+    assert f'"html_url": "{BASE}/de/' in api
 
 
 # --- health ---------------------------------------------------------------------------------
