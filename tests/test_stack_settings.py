@@ -316,3 +316,39 @@ def test_a_broken_cache_is_logged_once_a_minute_not_on_every_call():
     assert log_filter.filter(record()) is False
     log_filter._last -= 61
     assert log_filter.filter(record()) is True
+
+
+# --- worker and scheduler after a database outage -------------------------------------------
+
+
+def test_run_resilient_starts_the_command_again_after_a_database_outage(caplog):
+    from portal.management.commands import run_resilient
+
+    calls = []
+
+    def fake_call_command(name, *args):
+        calls.append((name, args))
+        if len(calls) < 3:
+            raise OperationalError("connection refused")
+
+    command = run_resilient.Command()
+    with (
+        mock.patch.object(run_resilient, "call_command", fake_call_command),
+        mock.patch.object(run_resilient.Command, "sleep") as sleep,
+        caplog.at_level(logging.WARNING, logger=run_resilient.__name__),
+    ):
+        command.handle("db_worker", "--interval", "1", max_wait=30.0, socket_timeout=30.0)
+    assert calls == [("db_worker", ("--interval", "1"))] * 3
+    assert [call.args[0] for call in sleep.call_args_list] == [1.0, 2.0]
+    assert "database unavailable" in caplog.text
+
+
+def test_run_resilient_does_not_hide_a_bug():
+    from portal.management.commands import run_resilient
+
+    command = run_resilient.Command()
+    with (
+        mock.patch.object(run_resilient, "call_command", side_effect=ValueError("a bug")),
+        pytest.raises(ValueError),
+    ):
+        command.handle("run_scheduler", max_wait=30.0, socket_timeout=30.0)

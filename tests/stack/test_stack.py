@@ -165,6 +165,8 @@ def test_publishing_purges_the_page_through_the_task_worker():
     )
     seconds = wait_until(lambda: marker in get(PAGE).text, timeout=30)
     record("purge_after_publish_seconds", seconds)
+    worker_log = (stack.LOG / "worker.log").read_text()
+    assert "purge_urls_from_cache_task state=SUCCESSFUL" in worker_log
 
 
 def test_static_files_are_served_by_nginx_with_long_immutable_caching():
@@ -327,9 +329,10 @@ def test_redis_down_costs_speed_not_pages(editor_session):
         log = (stack.LOG / "app1.log").read_text() + (stack.LOG / "app2.log").read_text()
         assert "Redis is unreachable" in log
     finally:
+        restarted = time.monotonic()
         start("redis")
-    seconds = wait_until(lambda: health_details().json()["checks"]["cache"] == "ok")
-    record("redis_recovery_seconds", seconds)
+    wait_until(lambda: health_details().json()["checks"]["cache"] == "ok")
+    record("redis_seconds_from_restart_to_recovered", round(time.monotonic() - restarted, 2))
 
 
 def test_postgres_down_gives_the_maintenance_page_or_the_cached_copy():
@@ -357,9 +360,10 @@ def test_postgres_down_gives_the_maintenance_page_or_the_cached_copy():
         time.sleep(3)
         assert pid("worker") and pid("scheduler"), "worker and scheduler keep running"
     finally:
+        restarted = time.monotonic()
         start("postgres")
-    seconds = wait_until(lambda: get("/de/?db=up").status_code == 200)
-    record("postgres_recovery_seconds_after_start", seconds)
+    wait_until(lambda: get("/de/?db=up").status_code == 200)
+    record("postgres_seconds_from_restart_to_recovered", round(time.monotonic() - restarted, 2))
     assert get("/-/health/").status_code == 200
     wait_until(lambda: health_details().json()["checks"].get("worker") == "ok", timeout=60)
 
@@ -380,9 +384,10 @@ def test_object_storage_down_pages_render_uploads_fail_clearly(editor_session):
         assert image_count() == before, "nothing half-stored"
         assert health_details().json()["checks"]["storage"] != "ok"
     finally:
+        restarted = time.monotonic()
         start("seaweedfs")
-    seconds = wait_until(lambda: health_details().json()["checks"]["storage"] == "ok")
-    record("seaweedfs_recovery_seconds_after_start", seconds)
+    wait_until(lambda: health_details().json()["checks"]["storage"] == "ok")
+    record("seaweedfs_seconds_from_restart_to_recovered", round(time.monotonic() - restarted, 2))
     assert upload_image(editor_session, f"stack-up-{uuid.uuid4().hex[:6]}").status_code == 302
 
 
@@ -417,7 +422,9 @@ def test_an_app_server_killed_under_load_costs_no_get():
     finally:
         if load.poll() is None:
             load.kill()
+        restarted = time.monotonic()
         start("app1")
+    record("app1_seconds_to_restart", round(time.monotonic() - restarted, 2))
     requests_per_second = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     total = int(re.search(r"(\d+) requests in", output).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)

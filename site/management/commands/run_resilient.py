@@ -7,11 +7,13 @@ The task worker (`db_worker`) and the scheduler (`run_scheduler`) stop with a tr
 PostgreSQL goes away under them. Run this way, the outage is logged in one line, the
 command waits (1 s, doubling up to 30 s) and starts again: when the database is back they
 work on without anyone restarting them (README "Deployment tiers", faults). SIGTERM and
-SIGINT stop it for good; any other error stops it too, so a real bug is not hidden.
+SIGINT stop it for good; any other error stops it too, so a real bug is not hidden. Network
+calls without a timeout of their own give up after 30 s (`socket.setdefaulttimeout`).
 """
 
 import logging
 import signal
+import socket
 import time
 
 from django.core.management import call_command
@@ -21,6 +23,10 @@ from django.db import InterfaceError, OperationalError, connections
 logger = logging.getLogger(__name__)
 
 OUTAGES = (OperationalError, InterfaceError)
+# No network call of a task waits forever: Wagtail's frontend-cache HTTPBackend, for one,
+# calls urlopen() without a timeout, and a purge endpoint that drops packets would hold the
+# worker. Clients with their own timeouts (PostgreSQL, Redis, S3, SMTP) keep theirs.
+SOCKET_TIMEOUT = 30.0
 
 
 class Command(BaseCommand):
@@ -30,21 +36,31 @@ class Command(BaseCommand):
         parser.add_argument("command_name")
         parser.add_argument("args", nargs="*")
         parser.add_argument("--max-wait", type=float, default=30.0)
+        parser.add_argument("--socket-timeout", type=float, default=SOCKET_TIMEOUT)
 
     def run_from_argv(self, argv):
         # Everything after the command's name belongs to it, options included.
         self.stopping = False
         name, rest = argv[2], argv[3:]
+        socket.setdefaulttimeout(SOCKET_TIMEOUT)
         self.supervise(name, rest, max_wait=30.0)
 
-    def handle(self, command_name, *args, max_wait, **options):
+    def handle(self, command_name, *args, max_wait, socket_timeout, **options):
         self.stopping = False
+        socket.setdefaulttimeout(socket_timeout)
         self.supervise(command_name, list(args), max_wait=max_wait)
 
     def supervise(self, name, args, max_wait):
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            previous = signal.getsignal(sig)
-            signal.signal(sig, self.stopper(previous))
+        previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+        for sig, handler in previous.items():
+            signal.signal(sig, self.stopper(handler))
+        try:
+            self.run_until_stopped(name, args, max_wait)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def run_until_stopped(self, name, args, max_wait):
         wait = 1.0
         while not self.stopping:
             started = time.monotonic()
