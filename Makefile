@@ -87,8 +87,8 @@ test-stack: $(VENV)/.stack-installed ## Start the stack, run the tests against i
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
 	$(BIN)/python stack/stack.py stop
 	rm -f .stack/test-figures.json
-	STACK_PAGE_TTL=5 $(BIN)/python stack/stack.py up --detach
-	STACK_PAGE_TTL=5 PORTAL_STACK_TESTS=1 $(BIN)/pytest -m stack -p no:cacheprovider tests/stack; \
+	STACK_PAGE_TTL=5 STACK_WORKER_STALE_SECONDS=10 $(BIN)/python stack/stack.py up --detach
+	STACK_PAGE_TTL=5 STACK_WORKER_STALE_SECONDS=10 PORTAL_STACK_TESTS=1 $(BIN)/pytest -m stack -p no:cacheprovider tests/stack; \
 	status=$$?; cat .stack/test-figures.json 2>/dev/null; $(BIN)/python stack/stack.py stop; exit $$status
 
 stack-clean: stack-stop ## Remove the stack's data (.stack/: database, media, logs)

@@ -10,9 +10,9 @@ Visitors see the status word alone. The per-check result (never a host, a passwo
 traceback: django-health-check's messages) only with the header `X-Health-Token` equal to
 `PORTAL_HEALTH_TOKEN`. Both answers are `no-store`, so no cache keeps them.
 
-The worker probe: every probe makes sure one heartbeat task is queued; the worker runs it
-and its finish time is the worker's heartbeat. No heartbeat for `HEARTBEAT_STALE_SECONDS`
-while one waits: the worker is down or stuck.
+The worker probe: a probe queues a heartbeat task unless one waits or one ran moments ago;
+the worker runs it. A heartbeat left waiting longer than `PORTAL_WORKER_STALE_SECONDS`
+(default 120): the worker is down or stuck.
 """
 
 import asyncio
@@ -26,15 +26,18 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from django_tasks import default_task_backend, task
+from django_tasks import task, task_backends
 from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import HealthCheckException, ServiceUnavailable, ServiceWarning
 
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_PATH = "portal.health.heartbeat"
-HEARTBEAT_STALE_SECONDS = 120
-HEARTBEAT_EVERY_SECONDS = 20
+
+
+def stale_seconds():
+    """No heartbeat for this long while one waits: the worker is down or stuck (default 120)."""
+    return getattr(settings, "PORTAL_WORKER_STALE_SECONDS", 120)
 
 
 @task()
@@ -51,24 +54,24 @@ def heartbeat():
 
 def worker_check():
     """None when the worker is fine or not used, else a HealthCheckException."""
-    if not type(default_task_backend).__module__.startswith("django_tasks_db"):
+    # The task backend itself, not the proxy `default_task_backend`.
+    if not type(task_backends["default"]).__module__.startswith("django_tasks_db"):
         return None
     from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
+    stale = stale_seconds()
     heartbeats = DBTaskResult.objects.filter(task_path=HEARTBEAT_PATH)
     last = heartbeats.filter(status="SUCCESSFUL").order_by("-finished_at").first()
     waiting = heartbeats.filter(status="READY").order_by("enqueued_at").first()
-    due = last is None or (now - last.finished_at).total_seconds() > HEARTBEAT_EVERY_SECONDS
+    due = last is None or (now - last.finished_at).total_seconds() > stale / 4
     if waiting is None and due:
         heartbeat.enqueue()
-    if last and (now - last.finished_at).total_seconds() <= HEARTBEAT_STALE_SECONDS:
-        return None
-    if waiting and (now - waiting.enqueued_at).total_seconds() > HEARTBEAT_STALE_SECONDS:
-        return ServiceWarning("no task run for over two minutes")
-    if last:
-        return ServiceWarning("no recent heartbeat")
-    return None  # the first heartbeat is on its way
+    # A heartbeat that waits longer than `stale` was not taken: the worker is down or stuck.
+    # (A long gap since the last one alone says nothing: nobody may have probed meanwhile.)
+    if waiting and (now - waiting.enqueued_at).total_seconds() > stale:
+        return ServiceWarning("the worker has not run a task in time")
+    return None
 
 
 def run_check(check):

@@ -134,6 +134,7 @@ def django_env():
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(STATE / "mail"),
             "PORTAL_SCHEDULER_INTERVAL": "30",
+            "PORTAL_WORKER_STALE_SECONDS": os.environ.get("STACK_WORKER_STALE_SECONDS", "120"),
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -658,9 +659,10 @@ def main():
     elif args.command == "status":
         status()
     elif args.command == "env":
-        for key, value in sorted(django_env().items()):
-            if key.startswith(("DJANGO_", "PORTAL_", "AWS_", "DATABASE_", "REDIS_", "EMAIL_")):
-                print(f"export {key}={shlex.quote(value)}")
+        env = django_env()
+        for key in sorted(set(env) - {"PATH", "PYTHONUNBUFFERED"}):
+            if os.environ.get(key) != env[key]:
+                print(f"export {key}={shlex.quote(env[key])}")
 
 
 if __name__ == "__main__":

@@ -200,3 +200,6 @@ if os.environ.get("PORTAL_FRONTEND_CACHE_URL"):
 # Health endpoint details (which check failed) only for requests with this token in the
 # header X-Health-Token; everyone else sees the status alone.
 PORTAL_HEALTH_TOKEN = os.environ.get("PORTAL_HEALTH_TOKEN", "")
+# The health endpoint reports the task worker as stuck after this many seconds without a
+# heartbeat (portal.health).
+PORTAL_WORKER_STALE_SECONDS = int(os.environ.get("PORTAL_WORKER_STALE_SECONDS", "120"))

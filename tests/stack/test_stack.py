@@ -391,6 +391,26 @@ def test_object_storage_down_pages_render_uploads_fail_clearly(editor_session):
     assert upload_image(editor_session, f"stack-up-{uuid.uuid4().hex[:6]}").status_code == 302
 
 
+def test_health_notices_a_dead_worker_and_queued_tasks_wait_for_it():
+    """With the worker gone, /-/health/ reports it within PORTAL_WORKER_STALE_SECONDS
+    (the stack tests run with 10) and stays ready; started again, the worker catches up."""
+    assert health_details().json()["checks"]["worker"] == "ok"
+    kill("worker")
+    try:
+        stale = int(stack.django_env()["PORTAL_WORKER_STALE_SECONDS"])
+        seconds = wait_until(
+            lambda: health_details().json()["checks"]["worker"] != "ok", timeout=stale * 4
+        )
+        record("worker_death_noticed_after_seconds", seconds)
+        assert get("/-/health/").status_code == 200
+        assert get("/-/health/").json() == {"status": "degraded"}
+    finally:
+        restarted = time.monotonic()
+        start("worker")
+    wait_until(lambda: health_details().json()["checks"]["worker"] == "ok", timeout=60)
+    record("worker_seconds_from_restart_to_recovered", round(time.monotonic() - restarted, 2))
+
+
 def test_an_app_server_killed_under_load_costs_no_get():
     """wrk for 30 s with 16 connections through Varnish; half the requests bypass the cache
     (a query string), so they reach the app servers. app1 is killed after 8 s."""
