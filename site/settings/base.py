@@ -72,7 +72,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+# portal.urls plus /-/health/, media renditions and the 500 handler (portal/ops_urls.py).
+ROOT_URLCONF = "portal.ops_urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -328,6 +329,9 @@ MIDDLEWARE.insert(
     "portal.logins.lockout.LoginThrottleMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Database or object store away: the 503 maintenance page, not a 500 (portal/maintenance.py).
+# Innermost, so its answer to a view's error comes before the API's generic 500.
+MIDDLEWARE.append("portal.maintenance.MaintenanceMiddleware")
 
 # Security headers (README "Security headers"). The public site: only the portal's own
 # origin, no inline script or style, no framing, no plugins. The admin (Wagtail needs inline
