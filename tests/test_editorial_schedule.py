@@ -115,3 +115,13 @@ def test_the_scheduler_loop_runs_until_stopped(seeded, monkeypatch):
 
 def test_scheduler_turns_within_a_minute(settings):
     assert 0 < settings.PORTAL_SCHEDULER_INTERVAL <= 60
+
+
+def test_scheduled_content_goes_live_while_the_cache_is_unreachable(seeded, monkeypatch):
+    """django-redis answers None while Redis is down: the database's lock takes over."""
+    page = scheduled_page(timezone.now() - datetime.timedelta(seconds=5))
+    monkeypatch.setattr(run_scheduler.cache, "add", lambda *args, **kwargs: None)
+
+    assert "skipping" not in run_once()
+
+    assert is_live(page)

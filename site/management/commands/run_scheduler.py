@@ -3,19 +3,55 @@
 `make run` starts it beside the development server; in production run it as its own process
 (`manage.py run_scheduler`) or from a timer every minute (`manage.py run_scheduler --once`).
 A lock in the shared cache (Redis in production) makes overlapping runs harmless: a second
-run while one is busy skips its turn, so nothing is published or logged twice.
+run while one is busy skips its turn, so nothing is published or logged twice. While the
+cache is unreachable (django-redis answers None instead of raising), PostgreSQL's advisory
+lock takes its place, so scheduled content still goes live during a Redis outage.
 """
 
 import io
 import signal
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 LOCK_KEY = "portal:run_scheduler:lock"
+ADVISORY_LOCK_ID = 720_120_001  # any fixed number, the same in every scheduler process
+
+
+@contextmanager
+def scheduler_lock(seconds):
+    """Yields whether this run holds the lock: the cache's, else the database's."""
+    acquired = cache.add(LOCK_KEY, "busy", timeout=seconds)
+    if acquired is not None:
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                cache.delete(LOCK_KEY)
+        return
+    with database_lock() as held:
+        yield held
+
+
+@contextmanager
+def database_lock():
+    if connection.vendor != "postgresql":
+        yield True  # SQLite: the embedded tier runs one scheduler
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_ID])
+        held = cursor.fetchone()[0]
+    try:
+        yield held
+    finally:
+        if held:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_ID])
 
 
 class Command(BaseCommand):
@@ -42,14 +78,12 @@ class Command(BaseCommand):
             self.sleep(interval)
 
     def run_once(self, lock_seconds):
-        if not cache.add(LOCK_KEY, "busy", timeout=lock_seconds):
-            self.stdout.write("Another scheduler run is busy; skipping this turn.")
-            return False
         output = io.StringIO()
-        try:
+        with scheduler_lock(lock_seconds) as held:
+            if not held:
+                self.stdout.write("Another scheduler run is busy; skipping this turn.")
+                return False
             call_command("publish_scheduled", stdout=output)
-        finally:
-            cache.delete(LOCK_KEY)
         for line in output.getvalue().splitlines():
             if line.strip() and not line.startswith("No "):
                 self.stdout.write(line)
