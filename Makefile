@@ -38,9 +38,12 @@ run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
 	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Parallel with pytest-xdist, one worker per core (WORKERS=0 runs in one process); each worker
+# has its own test database (test_<name>_gw0, …) with the seed loaded once.
+WORKERS ?= auto
 test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 check-install: ## Install the project without extras into a clean venv; every module imports, check passes
 	.ci/check_install.sh

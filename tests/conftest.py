@@ -1,15 +1,34 @@
-import os
+"""The fixtures of the whole suite, in one place.
 
+- the database: the seed content and editorial roles, loaded once per test database (once per
+  xdist worker), every test rolled back to it;
+- the seeded portal: `seeded`, `home_de`, `locale_en`, `directory_de`, `contact_de`,
+  `contact_page` (with a form recipient), `english_draft`;
+- users: `role_users` (one per editorial group), `administration_client`, `editor_token`;
+- files: `media`, a folder of the test's own for uploads;
+- the browser: `chromium`, `site` (the live server with the seed) and `page` (a Chromium tab).
+
+Plain helpers are in tests/helpers.py, factories for pages and snippets in tests/factories.py.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+from django.conf import settings as django_settings
 from django.db import connections
 
 from wagtail.models import Locale, Site
 
 import pytest
 from hypothesis import HealthCheck, settings
+from playwright.sync_api import sync_playwright
 
-from home.models import HomePage
+from home.models import ContactPage, HomePage
+from partners.models import PartnerIndexPage
 from portal.editorial.setup import setup_editorial
 from portal.seed import load_seed_content
+from tests.helpers import form_recipient, token_for, topic_page, user_with
 
 # Property-based tests draw the same examples on every run (`make test`, CI): a verdict never
 # depends on the dice. `make fuzz` explores with random seeds and more examples ("fuzz").
@@ -36,6 +55,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
             connection = connections[alias]
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_the_test_media():
+    """The test settings' MEDIA_ROOT is a new temporary folder in each process (each xdist
+    worker): uploads of tests without the `media` fixture go there; removed at the end."""
+    root = Path(django_settings.MEDIA_ROOT)
+    yield
+    if root.name.startswith("portal-test-media-"):
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# The seeded portal --------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -92,3 +124,117 @@ def administration_client(client, role_users):
     """A client logged in as a member of Administration (not a superuser)."""
     client.force_login(role_users["administrator"])
     return client
+
+
+@pytest.fixture
+def editor_token(seeded, django_user_model):
+    """An API token of an editor: drafts and writes in both trees, no publishing."""
+    homes = list(HomePage.objects.all())
+    editor = user_with(
+        django_user_model,
+        "schreiberin",
+        ["add_page", "change_page"],
+        homes,
+        ["wagtailadmin.access_admin"],
+    )
+    return token_for(editor)
+
+
+@pytest.fixture
+def directory_de(seeded):
+    """The seeded German partner directory ("Wir sind Partner") with its 29 partners."""
+    return PartnerIndexPage.objects.get(locale__language_code="de")
+
+
+@pytest.fixture
+def contact_de(seeded):
+    """The seeded German contact page, as it is."""
+    return ContactPage.objects.get(locale__language_code="de", slug="kontakt")
+
+
+@pytest.fixture
+def contact_page(seeded):
+    """The German contact page; its form goes to redaktion@example.org, no rate limit used."""
+    form_recipient("redaktion@example.org")
+    return ContactPage.objects.get(slug="kontakt", locale__language_code="de")
+
+
+@pytest.fixture
+def english_draft(seeded, role_users):
+    """A new German page, live, and its English translation, a draft."""
+    from wagtail_localize.operations import translate_object
+
+    german = topic_page(title="Neue Seite", slug="neue-seite", lead="Nur auf Deutsch.")
+    english_locale = Locale.objects.get(language_code="en")
+    translate_object(german, [english_locale], user=role_users["translator"])
+    english = german.get_translation(english_locale)
+    assert not english.live
+    return english
+
+
+# The browser (tests/test_browser.py, tests/test_security_headers.py) --------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The Debian Chromium; without it browser tests are skipped, or fail in CI."""
+    if not os.access(CHROMIUM, os.X_OK):
+        reason = f"Chromium is not installed at {CHROMIUM}"
+        if os.environ.get("PORTAL_REQUIRE_BROWSER"):
+            pytest.fail(f"{reason}, but PORTAL_REQUIRE_BROWSER is set: install chromium.")
+        pytest.skip(f"{reason} (set PORTAL_REQUIRE_BROWSER to make this a failure).")
+    return str(CHROMIUM)
+
+
+@pytest.fixture
+def site(transactional_db, django_db_serialized_rollback, live_server):
+    """The seed content, served by the live server.
+
+    The live server needs a transactional database, which is flushed after every test; the
+    serialized rollback restores the seeded state that `django_db_setup` serialised, and the
+    (idempotent) seed run makes sure of it.
+    """
+    load_seed_content()
+    return live_server
+
+
+@pytest.fixture
+def page(chromium, site):
+    """A fresh Chromium page; afterwards, no request it made may have failed or left the site.
+
+    Playwright runs only between the seed and the flush: while its sync API is active, an
+    event loop counts as running in this thread, and Django then refuses database access
+    (or, with DJANGO_ALLOW_ASYNC_UNSAFE, silently opens a second connection).
+    """
+    requested, failed = [], []
+
+    def on_response(response):
+        if response.status >= 400:
+            failed.append(f"{response.url} (HTTP {response.status})")
+
+    def on_failure(request):
+        # A click that navigates cancels what the old page was still loading (ERR_ABORTED):
+        # that is the browser leaving, not a broken resource.
+        if request.failure != "net::ERR_ABORTED":
+            failed.append(f"{request.url} (failed: {request.failure})")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        context.on("request", lambda request: requested.append(request.url))
+        context.on("requestfailed", on_failure)
+        context.on("response", on_response)
+        yield context.new_page()
+        browser.close()
+    elsewhere = [url for url in requested if not url.startswith(f"{site.url}/")]
+    assert not elsewhere, f"requests to hosts other than {site.url}: {elsewhere}"
+    assert not failed, f"failed requests: {failed}"

@@ -30,8 +30,8 @@ import pytest
 from home.models import TopicPage
 from partners.models import Partner
 from portal.contacts import ContactPerson
-from tests.editorial import section_de, submit, topic_page, workflow_action
 from tests.factories import TopicPageFactory
+from tests.helpers import section_de, submit, topic_page, workflow_action
 
 pytestmark = pytest.mark.django_db
 

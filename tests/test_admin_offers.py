@@ -15,10 +15,7 @@ from wagtail.models import Page
 import pytest
 
 from home.models import SectionPage, TopicPage
-from tests.editorial import section_de
-from tests.test_editorial_api import bearer
-from tests.test_editorial_deletion import draft_by
-from tests.test_editorial_paths import convert_url, english_draft  # noqa: F401  (fixture)
+from tests.helpers import bearer, convert_url, draft_by, second_editor, section_de
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +77,6 @@ def delete_url(page):
 def test_listing_row_offers_delete_where_it_is_allowed(
     seeded, client, role_users, role, own, offered
 ):
-    from tests.editorial import second_editor
-
     author = role_users["editor"] if own else second_editor()
     draft = draft_by(author, slug="ein-entwurf")
     html = listing_of_the_role(client, role_users[role], role)

@@ -3,7 +3,7 @@
 import datetime
 from urllib.parse import parse_qs, urlsplit
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.utils import timezone
 
@@ -12,7 +12,6 @@ from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     GroupApprovalTask,
-    GroupPagePermission,
     PageViewRestriction,
     Workflow,
     WorkflowPage,
@@ -22,9 +21,9 @@ from wagtail.models import (
 import pytest
 
 from downloads.models import PortalDocument
-from home.models import HomePage, StandardPage
-from partners.models import Partner
-from portal.contacts import ContactPerson
+from home.models import StandardPage
+from tests.factories import ContactPersonFactory, PartnerFactory
+from tests.helpers import token_for, user_with
 
 API = "/api/v3"
 SECRET = "Geheimsache"
@@ -51,30 +50,6 @@ def add_page(parent, title, slug, live=True):
     page = parent.add_child(instance=StandardPage(title=title, slug=slug, live=live))
     page.save_revision()
     return page
-
-
-def user_with(django_user_model, name, page_permissions=(), homes=(), model_permissions=()):
-    """A user in a group of its own with page permissions on the given home pages."""
-    user = django_user_model.objects.create_user(username=name, password="x" * 16)
-    group = Group.objects.create(name=f"API-Test {name}")
-    for codename in page_permissions:
-        permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=codename
-        )
-        for home in homes:
-            GroupPagePermission.objects.create(group=group, page=home, permission=permission)
-    for label in model_permissions:
-        app_label, codename = label.split(".")
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    user.groups.add(group)
-    return user
-
-
-def token_for(user):
-    _token, plaintext = APIToken.create_token(user=user, name=f"{user.username} front end")
-    return plaintext
 
 
 @pytest.fixture
@@ -140,14 +115,14 @@ def hidden(seeded, django_user_model):
         )
         for number, (marker, target) in enumerate(targets)
     ]
-    partner = Partner.objects.create(
+    partner = PartnerFactory(
         name=f"{SECRET} Partner",
         kind="polizei",
         place="Geheimstadt",
         live=False,
         locale=home.locale,
     )
-    person = ContactPerson.objects.create(name=f"{SECRET} Person", live=False, locale=home.locale)
+    person = ContactPersonFactory(name=f"{SECRET} Person", live=False)
     return {
         "pages": [draft, newer, moderated, scheduled, expired, private, below_private, protected],
         "paths": [
@@ -261,19 +236,6 @@ def test_editor_token_lists_only_pages_it_may_edit(hidden, client, django_user_m
     ids = {item["id"] for item in response.json()["items"]}
     assert hidden["draft"].pk in ids
     assert response["Cache-Control"] == "private, no-store"
-
-
-@pytest.fixture
-def editor_token(seeded, django_user_model):
-    homes = list(HomePage.objects.all())
-    editor = user_with(
-        django_user_model,
-        "schreiberin",
-        ["add_page", "change_page"],
-        homes,
-        ["wagtailadmin.access_admin"],
-    )
-    return token_for(editor)
 
 
 @pytest.fixture
@@ -442,9 +404,7 @@ def test_blocks_show_public_targets_and_leave_hidden_ones_out(hidden, client):
     public_document = PortalDocument.objects.create(
         title="Öffentliches Dokument", file="documents/oeffentlich.pdf", file_size=5
     )
-    live_person = ContactPerson.objects.create(
-        name="Erika Muster", live=True, locale=section.locale
-    )
+    live_person = ContactPersonFactory(name="Erika Muster")
     section.sidebar = SidebarBlock().to_python(
         [
             {"type": "related_pages", "value": [hidden["draft"].pk, public_page.pk]},

@@ -13,7 +13,7 @@ import pytest
 
 from downloads.models import PortalDocument
 from partners.models import Partner
-from tests.test_api_access import token_for
+from tests.helpers import token_for
 
 API = "/api/v3"
 WRITES = [

@@ -11,7 +11,7 @@ from downloads.models import PortalDocument, PublicationPage
 from home.models import ContactPage, SectionPage, StandardPage, TopicPage
 from partners.models import Partner, PartnerIndexPage
 from press.models import PressReleaseIndexPage, PressReleasePage
-from tests.test_settings import PRODUCTION_ENV, manage
+from tests.helpers import PRODUCTION_ENV, manage
 
 API = "/api/v3"
 

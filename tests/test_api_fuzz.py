@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from home.models import HomePage
 from portal.wsgi import application
-from tests.test_api_access import token_for, user_with
+from tests.helpers import token_for
 
 CHECKS = [not_a_server_error, response_schema_conformance]
 
@@ -101,16 +101,6 @@ def test_every_parameter_with_known_bad_values(seeded):
                 )
                 calls += 1
     assert calls > 200
-
-
-@pytest.fixture
-def editor_token(seeded, django_user_model):
-    """An editor's token: drafts and writes in both trees, no publishing."""
-    homes = list(HomePage.objects.all())
-    editor = user_with(
-        django_user_model, "fuzz", ["add_page", "change_page"], homes, ["wagtailadmin.access_admin"]
-    )
-    return token_for(editor)
 
 
 @pytest.mark.fuzz

@@ -7,14 +7,11 @@ bundled with axe-playwright-python and is injected from disk: nothing is fetched
 and every test fails if the page requests anything from a host other than the live server.
 
 Without Chromium the tests are skipped, unless PORTAL_REQUIRE_BROWSER is set (as in CI).
+The fixtures `chromium`, `site` and `page` are in tests/conftest.py.
 """
 
-import os
 import re
-from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
@@ -22,26 +19,18 @@ from wagtail.models import Page
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from downloads.models import PortalDocument
 from home.models import TopicPage
 from partners.models import PartnerIndexPage
 from portal.editorial.roles import APPROVERS, EDITORS, TRANSLATORS
-from portal.seed import load_seed_content
 from press.models import PressReleaseIndexPage
 from tests import sample_files
+from tests.helpers import PARTNERS_EN, create_accounts, log_in
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # A stylesheet that failed to load has no readable rules (reading them throws).
@@ -55,61 +44,6 @@ STYLESHEETS_LOADED = """() => {
 HOME_DE, HOME_EN = "/de/", "/en/"
 TOPIC_DE = "/de/integration-und-arbeit/interkulturelle-oeffnung/"
 TOPIC_EN = "/en/integration-and-work/intercultural-opening/"
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not os.access(CHROMIUM, os.X_OK):
-        reason = f"Chromium is not installed at {CHROMIUM}"
-        if os.environ.get("PORTAL_REQUIRE_BROWSER"):
-            pytest.fail(f"{reason}, but PORTAL_REQUIRE_BROWSER is set: install chromium.")
-        pytest.skip(f"{reason} (set PORTAL_REQUIRE_BROWSER to make this a failure).")
-    return str(CHROMIUM)
-
-
-@pytest.fixture
-def site(transactional_db, django_db_serialized_rollback, live_server):
-    """The seed content, served by the live server.
-
-    The live server needs a transactional database, which is flushed after every test; the
-    serialized rollback restores the seeded state that tests/conftest.py serialised, and the
-    (idempotent) seed run makes sure of it.
-    """
-    load_seed_content()
-    return live_server
-
-
-@pytest.fixture
-def page(chromium, site):
-    """A fresh Chromium page; afterwards, no request it made may have failed or left the site.
-
-    Playwright runs only between the seed and the flush: while its sync API is active, an
-    event loop counts as running in this thread, and Django then refuses database access
-    (or, with DJANGO_ALLOW_ASYNC_UNSAFE, silently opens a second connection).
-    """
-    requested, failed = [], []
-
-    def on_response(response):
-        if response.status >= 400:
-            failed.append(f"{response.url} (HTTP {response.status})")
-
-    def on_failure(request):
-        # A click that navigates cancels what the old page was still loading (ERR_ABORTED):
-        # that is the browser leaving, not a broken resource.
-        if request.failure != "net::ERR_ABORTED":
-            failed.append(f"{request.url} (failed: {request.failure})")
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        context.on("request", lambda request: requested.append(request.url))
-        context.on("requestfailed", on_failure)
-        context.on("response", on_response)
-        yield context.new_page()
-        browser.close()
-    elsewhere = [url for url in requested if not url.startswith(f"{site.url}/")]
-    assert not elsewhere, f"requests to hosts other than {site.url}: {elsewhere}"
-    assert not failed, f"failed requests: {failed}"
 
 
 def open_page(page, site, path):
@@ -196,14 +130,6 @@ def test_page_has_no_wcag_21_aa_violations(page, site, path):
 # Editorial workflow -------------------------------------------------------------------------
 
 NEW_LEAD = "Vielfalt in der Verwaltung: so gelingt die interkulturelle Öffnung."
-PASSWORD = "ein-langes-test-passwort"
-
-
-def create_accounts(**groups_by_username):
-    """Accounts in the editorial groups; made before the browser starts (see `page`)."""
-    for username, group in groups_by_username.items():
-        user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
 
 
 @pytest.fixture
@@ -212,16 +138,6 @@ def editorial_flow(site):
     create_accounts(redakteurin=EDITORS, freigeberin=APPROVERS)
     topic = TopicPage.objects.get(locale__language_code="de", slug="interkulturelle-oeffnung")
     return f"/admin/pages/{topic.pk}/edit/"
-
-
-def log_in(page, site, username):
-    page.context.clear_cookies()
-    page.set_extra_http_headers({"Accept-Language": "de-DE,de"})
-    page.goto(site + "/admin/login/")
-    page.fill('input[name="username"]', username)
-    page.fill('input[name="password"]', PASSWORD)
-    page.locator('form button[type="submit"]').click()
-    expect(page).to_have_url(site + "/admin/")
 
 
 def choose_action(page, button):
@@ -256,7 +172,6 @@ def test_editor_submits_approver_releases_visitor_sees_it(editorial_flow, page, 
     assert visitor_reads(page, site, TOPIC_DE, NEW_LEAD)
 
 
-PARTNERS_EN = "/en/integration-and-work/intercultural-opening/we-are-partners/"
 NEW_HEADING = "Partners wanted across the state"
 
 

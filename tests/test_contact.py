@@ -4,19 +4,15 @@ from datetime import timedelta
 from io import StringIO
 
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Site
 
 import pytest
 
-from home.models import ContactPage
-from portal.models import PortalSettings
-from tests.forms import honeypot_fields
+from tests.helpers import honeypot_fields
 
 VALID = {
     "name": "Erika Mustermann",
@@ -24,15 +20,6 @@ VALID = {
     "nachricht": "Wie wird meine Organisation Partner?",
     "ich_habe_den_datenschutzhinweis_gelesen": "on",
 }
-
-
-@pytest.fixture
-def contact_page(seeded):
-    cache.clear()  # the rate limit counts in the cache
-    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.form_recipient_email = "redaktion@example.org"
-    settings.save()
-    return ContactPage.objects.get(slug="kontakt")
 
 
 def post(client, page, data, honeypot="", seconds_ago=10):
@@ -106,7 +93,7 @@ def test_flood_is_rate_limited_with_a_readable_page(contact_page, client):
     assert client.get(contact_page.url).status_code == 200  # reading is never limited
 
 
-@override_settings(EMAIL_BACKEND="tests.test_contact.BrokenMailBackend")
+@override_settings(EMAIL_BACKEND="tests.helpers.BrokenMailBackend")
 def test_failed_mail_loses_nothing(
     contact_page, client, django_capture_on_commit_callbacks, caplog
 ):
@@ -115,14 +102,6 @@ def test_failed_mail_loses_nothing(
     assert response.status_code == 200
     assert FormSubmission.objects.count() == 1
     assert "could not be sent" in caplog.text
-
-
-class BrokenMailBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("SMTP server down")
 
 
 def test_retention_command_deletes_only_expired_submissions(contact_page):

@@ -4,13 +4,12 @@ from django.core import mail
 from django.core.cache import cache
 
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 import pytest
 
 from downloads.models import PublicationOrderPage
-from portal.models import PortalSettings
-from tests.forms import honeypot_fields
+from tests.helpers import form_recipient, honeypot_fields
 
 ORDER_DE = "/de/downloads/migrantenselbstorganisationen-als-partner/bestellen/"
 ORDER_EN = "/en/downloads/migrant-organisations-as-partners/order/"
@@ -34,9 +33,7 @@ def many_orders(media, settings):
 @pytest.fixture
 def order_page(seeded):
     """The seeded order form of the employer guide; orders go to the site settings' recipient."""
-    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.form_recipient_email = "bestellungen@example.org"
-    settings.save()
+    form_recipient("bestellungen@example.org")
     return PublicationOrderPage.objects.get(locale__language_code="de")
 
 

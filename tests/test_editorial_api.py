@@ -5,20 +5,16 @@ import json
 from django.core.exceptions import PermissionDenied
 
 from wagtail.actions import action_registry
-from wagtail.models import APIToken, Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 import pytest
 
 from partners.models import Partner
 from portal.editorial.publishing import PUBLISH_WITHOUT_APPROVAL
-from tests.editorial import section_de, topic_page
+from tests.factories import PartnerFactory
+from tests.helpers import bearer, section_de, topic_page
 
 pytestmark = pytest.mark.django_db
-
-
-def bearer(user):
-    _token, plaintext = APIToken.create_token(user=user, name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
 
 
 def with_draft(page, lead):
@@ -82,7 +78,7 @@ def test_update_with_publish_is_refused(seeded, client, role_users, role):
 @pytest.mark.parametrize(("role", "allowed"), [("approver", False), ("administrator", True)])
 def test_snippet_publish_through_the_action_registry(seeded, role_users, role, allowed):
     """The API's snippet endpoints publish through the registered action, like this."""
-    partner = Partner.objects.create(name="API-Partner", kind="verband", place="Köln", live=False)
+    partner = PartnerFactory(name="API-Partner", kind="verband", place="Köln", live=False)
     revision = partner.save_revision()
     action = action_registry.get_action_class(Partner, "publish")(revision, user=role_users[role])
     if allowed:

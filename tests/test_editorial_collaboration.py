@@ -3,36 +3,24 @@ people edit the same page, and an admin that speaks German."""
 
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Page
 
 import pytest
 
-from portal.editorial.roles import EDITORS
-from tests.editorial import edit_url, submit, topic_form, topic_page
+from tests.helpers import edit_url, second_editor, submit, topic_form, topic_page
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def second_editor(role_users):
-    user = get_user_model().objects.create_user("editor2", "editor2@example.org", "x" * 16)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
-
-
-def test_a_locked_page_cannot_be_changed_by_another_editor(
-    seeded, client, role_users, second_editor
-):
+def test_a_locked_page_cannot_be_changed_by_another_editor(seeded, client, role_users):
     page = topic_page()
     client.force_login(role_users["editor"])
     client.post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
     assert Page.objects.get(pk=page.pk).locked
 
-    client.force_login(second_editor)
+    client.force_login(second_editor())
     client.post(edit_url(page), topic_form(page, "Trotz Sperre."))
     latest = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     assert latest.lead != "Trotz Sperre."
@@ -74,14 +62,12 @@ def test_audit_log_shows_who_submitted_and_who_approved(seeded, client, role_use
     assert "Freigegeben" in html or "Genehmigt" in html
 
 
-def test_the_editor_is_warned_when_someone_else_edits_the_same_page(
-    seeded, client, role_users, second_editor
-):
+def test_the_editor_is_warned_when_someone_else_edits_the_same_page(seeded, client, role_users):
     page = topic_page()
     client.force_login(role_users["editor"])
     client.get(edit_url(page))
 
-    client.force_login(second_editor)
+    client.force_login(second_editor())
     html = client.get(edit_url(page)).content.decode()
     ping_url = re.search(r"/admin/editing-sessions/ping/wagtailcore/page/\d+/\d+/", html).group()
     answer = client.post(ping_url, {"is_editing": "1"}).json()

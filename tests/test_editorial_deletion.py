@@ -15,9 +15,8 @@ import pytest
 
 from partners.models import Partner
 from portal.editorial.publishing import approved_publish
-from tests.editorial import second_editor, section_de, topic_page
-from tests.factories import TopicPageFactory
-from tests.test_editorial_api import bearer
+from tests.factories import PartnerFactory, TopicPageFactory
+from tests.helpers import bearer, draft_by, second_editor, section_de, topic_page
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +31,6 @@ PAGE_STATES = {
     "unpublished_after_going_live": "-YY",
     "live": "-YY",
 }
-
-
-def draft_by(user, slug="entwurf-zum-loeschen"):
-    """A never-published topic page created and saved by `user` only."""
-    page = TopicPageFactory(parent=section_de(), title="Entwurf", slug=slug, live=False)
-    page.owner = user
-    page.save()
-    page.save_revision(user=user)
-    return Page.objects.get(pk=page.pk).specific
 
 
 def own_draft(users):
@@ -167,7 +157,7 @@ def test_own_draft_with_a_live_subpage_stays(seeded, client, role_users):
 
 
 def partner(users, is_live):
-    partner = Partner.objects.create(name="Löschpartner", kind="verband", place="Köln", live=False)
+    partner = PartnerFactory(name="Löschpartner", kind="verband", place="Köln", live=False)
     partner.save_revision(user=users["editor"])
     if is_live:
         with approved_publish():

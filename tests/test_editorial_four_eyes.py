@@ -15,8 +15,17 @@ import pytest
 
 from partners.models import Partner
 from portal.editorial.publishing import approved_publish
-from tests.editorial import edit_url, second_editor, submit, topic_form, topic_page, workflow_action
-from tests.test_editorial_permissions import partner_form, partner_url
+from tests.factories import PartnerFactory
+from tests.helpers import (
+    edit_url,
+    partner_form,
+    partner_url,
+    second_editor,
+    submit,
+    topic_form,
+    topic_page,
+    workflow_action,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +103,7 @@ def test_revisions_before_the_live_version_do_not_count(seeded, client, role_use
 def test_partner_written_by_an_approver_is_approved_by_another(
     seeded, client, role_users, role, allowed
 ):
-    partner = Partner.objects.create(name="Partner im Test", kind="verband", place="Köln")
+    partner = PartnerFactory(name="Partner im Test", kind="verband", place="Köln")
     partner.save_revision().publish()
     client.force_login(role_users["approver"])
     client.post(partner_url("edit", partner.pk), partner_form(place="Bielefeld"))
@@ -194,7 +203,7 @@ def test_bad_loaded_revisions_are_refused(seeded, client, role_users, loaded):
 
 
 def test_a_stale_snippet_form_does_not_replace_a_newer_draft(seeded, client, role_users):
-    partner = Partner.objects.create(name="Partner im Test", kind="verband", place="Köln")
+    partner = PartnerFactory(name="Partner im Test", kind="verband", place="Köln")
     partner.save_revision().publish()
     url = partner_url("edit", partner.pk)
     client.force_login(role_users["editor"])

@@ -9,11 +9,9 @@ from django.utils import timezone
 
 import pytest
 
-from home.models import TopicPage
 from press.models import PressReleaseIndexPage
-from tests.editorial import section_de
-from tests.factories import TopicPageFactory
-from tests.test_press_support import make_release
+from tests.factories import TopicPageFactory, make_release
+from tests.helpers import section_de
 
 pytestmark = pytest.mark.django_db
 
@@ -21,33 +19,36 @@ SECRET = "Geheimentwurf"
 
 
 def draft(parent, editor):
-    return parent.add_child(instance=_topic(live=False))
+    return _topic(parent)
 
 
 def in_moderation(parent, editor):
-    page = parent.add_child(instance=_topic(live=False))
+    page = _topic(parent)
     page.save_revision(user=editor)
     page.get_workflow().start(page, editor)
     return page
 
 
 def scheduled(parent, editor):
-    page = parent.add_child(instance=_topic(live=False))
+    page = _topic(parent)
     page.go_live_at = timezone.now() + datetime.timedelta(days=1)
     page.save_revision().publish()
     return page
 
 
 def expired(parent, editor):
-    page = parent.add_child(instance=_topic(live=False))
+    page = _topic(parent)
     page.save_revision().publish()
     page = type(page).objects.get(pk=page.pk)
     page.unpublish(set_expired=True)
     return page
 
 
-def _topic(live):
-    return TopicPage(title=f"{SECRET} Seite", slug="geheim", lead=f"{SECRET} Vorspann", live=live)
+def _topic(parent):
+    """A topic page never published, with SECRET in its title and lead."""
+    return TopicPageFactory(
+        parent=parent, title=f"{SECRET} Seite", slug="geheim", lead=f"{SECRET} Vorspann", live=False
+    )
 
 
 UNAPPROVED = [draft, in_moderation, scheduled, expired]

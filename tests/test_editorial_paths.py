@@ -17,9 +17,8 @@ import pytest
 
 from home.models import TopicPage
 from portal.editorial.publishing import PUBLISH_WITHOUT_APPROVAL
-from tests.editorial import section_de, topic_page
 from tests.factories import TopicPageFactory
-from tests.test_editorial_api import bearer
+from tests.helpers import bearer, convert_url, section_de, topic_page
 
 pytestmark = pytest.mark.django_db
 
@@ -111,24 +110,6 @@ def test_an_editors_promotion_never_reaches_the_public_search(seeded, client, ro
 
 
 # (b) wagtail-localize's "convert to alias" ----------------------------------------------------
-
-
-@pytest.fixture
-def english_draft(seeded, role_users):
-    """A new German page, live, and its English translation, a draft."""
-    from wagtail.models import Locale
-    from wagtail_localize.operations import translate_object
-
-    german = topic_page(title="Neue Seite", slug="neue-seite", lead="Nur auf Deutsch.")
-    english_locale = Locale.objects.get(language_code="en")
-    translate_object(german, [english_locale], user=role_users["translator"])
-    english = german.get_translation(english_locale)
-    assert not english.live
-    return english
-
-
-def convert_url(page):
-    return reverse("wagtail_localize:convert_to_alias", args=[page.pk])
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,21 @@ means nothing changed.
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
 from home.models import TopicPage
 from partners.models import Partner
-from tests.editorial import edit_url, section_de, topic_form, topic_page, workflow_action
+from tests.factories import PartnerFactory
+from tests.helpers import (
+    edit_url,
+    partner_form,
+    partner_url,
+    section_de,
+    topic_form,
+    topic_page,
+    workflow_action,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -126,25 +134,6 @@ def test_english_tree_is_the_translators(seeded, client, role_users, role, allow
 
 # Snippets (partners; contact persons share the same rights) --------------------------------
 
-PARTNER_FORM = {
-    "name": "Neuer Partner e.V.",
-    "kind": "verband",
-    "place": "Köln",
-    "website": "https://example.org/",
-    "logo": "",
-    "joined_on": "",
-    "measures": rich_text("<p>Fortbildungen</p>"),
-    "time_frame": "",
-}
-
-
-def partner_url(name, *args):
-    return reverse(f"wagtailsnippets_partners_partner:{name}", args=args)
-
-
-def partner_form(**changes):
-    return nested_form_data({**PARTNER_FORM, **changes})
-
 
 def snippet_create(client, partner, users):
     client.post(partner_url("add"), partner_form(name="Ganz neuer Partner"))
@@ -199,7 +188,7 @@ SNIPPET_ACTIONS = {name: globals()[f"snippet_{name}"] for name in ACTIONS}
 
 @pytest.mark.parametrize(("role", "action", "allowed"), cells(SNIPPET_MATRIX))
 def test_partner_permissions(seeded, client, role_users, role, action, allowed):
-    partner = Partner.objects.create(name="Partner im Test", kind="verband", place="Köln")
+    partner = PartnerFactory(name="Partner im Test", kind="verband", place="Köln")
     partner.save_revision().publish()
     partner.refresh_from_db()
     client.force_login(role_users[role])

@@ -12,8 +12,8 @@ from wagtail.models import Page, PageLogEntry
 import pytest
 
 from portal.management.commands import run_scheduler
-from tests.editorial import section_de
 from tests.factories import TopicPageFactory
+from tests.helpers import section_de
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 
 from partners.models import Partner
 from portal.editorial.publishing import PUBLISH_WITHOUT_APPROVAL
-from tests.editorial import edit_url, submit, topic_form, topic_page, workflow_action
+from tests.helpers import edit_url, submit, topic_form, topic_page, workflow_action
 
 pytestmark = pytest.mark.django_db
 

@@ -16,25 +16,21 @@ import time
 from types import SimpleNamespace
 
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends import locmem
 from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Collection, Site
+from wagtail.models import Collection
 
 import pytest
 from fpdf import FPDF
 from PIL import Image
 
 from downloads.models import PortalDocument
-from home.models import ContactPage
 from portal import form_honeypot
-from portal.models import PortalSettings
-from tests.editorial import edit_url, submit, topic_form, topic_page, workflow_action
-from tests.forms import honeypot_fields
+from tests.helpers import edit_url, honeypot_fields, submit, topic_form, topic_page, workflow_action
 
 VALID = {
     "name": "Erika Mustermann",
@@ -44,15 +40,6 @@ VALID = {
 }
 PROXY = "10.0.0.2"
 THANKS = "Vielen Dank"
-
-
-@pytest.fixture
-def contact_page(seeded):
-    cache.clear()  # the rate limit counts in the cache
-    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.form_recipient_email = "redaktion@example.org"
-    settings.save()
-    return ContactPage.objects.get(slug="kontakt", locale__language_code="de")
 
 
 def post(client, page, remote=PROXY, forwarded=None, fields=None):

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from home.models import ContactPage
 from home.models.contact import ContactFormField
-from tests.editorial import topic_page
+from tests.helpers import topic_page
 
 MESSAGE = "Meine Adresse ist Musterweg 1"
 ANSWERING = ["approver", "administrator"]

@@ -2,18 +2,14 @@
 and a broken mail server lose nothing and never end in a 500."""
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Site
 
 import pytest
 
 from partners.models import PartnerFormPage
-from portal.models import PortalSettings
-from tests.forms import honeypot_fields
-from tests.test_partners import FORM_EN
+from tests.helpers import PARTNER_FORM_EN, form_recipient, honeypot_fields
 
 FORM_DE = "/de/integration-und-arbeit/interkulturelle-oeffnung/wir-sind-partner/partner-werden/"
 RECIPIENT = "partner@example.org"
@@ -29,10 +25,7 @@ VALID = {
 
 @pytest.fixture
 def form_page(seeded):
-    cache.clear()  # the rate limit counts in the cache
-    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.form_recipient_email = RECIPIENT
-    settings.save()
+    form_recipient(RECIPIENT)
     return PartnerFormPage.objects.get(locale__language_code="de")
 
 
@@ -86,7 +79,7 @@ def test_english_declaration_is_stored_under_the_same_field_names(
 ):
     english = PartnerFormPage.objects.get(locale__language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, FORM_EN, VALID)
+        response = post(client, PARTNER_FORM_EN, VALID)
     assert response.status_code == 200
     assert set(FormSubmission.objects.get(page=english).form_data) == set(VALID)
     assert mail.outbox[0].to == [RECIPIENT]
@@ -123,7 +116,7 @@ def test_bad_input_shows_errors_keeps_the_input_and_stores_nothing(
 
 
 def test_bad_input_on_the_english_page_is_explained_in_english(form_page, client):
-    response = post(client, FORM_EN, {**VALID, "e_mail": "", "massnahmen": ""})
+    response = post(client, PARTNER_FORM_EN, {**VALID, "e_mail": "", "massnahmen": ""})
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not FormSubmission.objects.exists()
@@ -164,7 +157,7 @@ def test_flood_is_rate_limited_with_a_readable_page(form_page, client):
     assert client.get(FORM_DE).status_code == 200  # reading is never limited
 
 
-@override_settings(EMAIL_BACKEND="tests.test_partners_form.BrokenMailBackend")
+@override_settings(EMAIL_BACKEND="tests.helpers.BrokenMailBackend")
 def test_failed_mail_loses_nothing(form_page, client, django_capture_on_commit_callbacks, caplog):
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, FORM_DE, VALID)
@@ -172,11 +165,3 @@ def test_failed_mail_loses_nothing(form_page, client, django_capture_on_commit_c
     assert "Vielen Dank" in response.content.decode()
     assert FormSubmission.objects.get().get_data()["organisation"] == VALID["organisation"]
     assert "could not be sent" in caplog.text
-
-
-class BrokenMailBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("SMTP server down")

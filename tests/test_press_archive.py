@@ -7,8 +7,13 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from press.archive import PER_PAGE
-from tests.factories import SectionPageFactory, TopicPageFactory
-from tests.test_press_support import empty_archive, make_release, make_releases
+from tests.factories import (
+    SectionPageFactory,
+    TopicPageFactory,
+    empty_archive,
+    make_release,
+    make_releases,
+)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from press.feeds import FEED_LENGTH
 from press.models import PressReleaseIndexPage
-from tests.test_press_support import empty_archive, make_release, make_releases
+from tests.factories import empty_archive, make_release, make_releases
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -12,10 +12,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 import pytest
 
 from home.models import HomePage, TopicPage
-from portal.contacts import ContactPerson
 from press.models import PressReleaseIndexPage, PressReleasePage
-from tests.factories import SectionPageFactory, StandardPageFactory, TopicPageFactory
-from tests.test_press_support import empty_archive, make_archive, make_release, remove_archive
+from tests.factories import (
+    ContactPersonFactory,
+    SectionPageFactory,
+    StandardPageFactory,
+    TopicPageFactory,
+    empty_archive,
+    make_archive,
+    make_release,
+    remove_archive,
+)
 
 # The home app lists the archive among the home page's subpage types once the press section
 # is merged; until then the end-to-end rule is expected to fail (and must pass afterwards).
@@ -42,7 +49,7 @@ class TestCreationRules(WagtailPageTestCase):
     def test_editor_creates_a_release_with_topic_and_contact(self):
         home = HomePage.objects.get(locale__language_code="de")
         topic = TopicPageFactory(parent=SectionPageFactory(parent=home), title="Thema")
-        person = ContactPerson.objects.create(name="Kerstin Peters", locale=home.locale)
+        person = ContactPersonFactory(name="Kerstin Peters")
         archive = empty_archive(home)
         self.login()
         self.assertCanCreate(archive, PressReleasePage, self._form(topic.pk, person.pk))
@@ -194,10 +201,8 @@ def test_release_shows_only_live_topics_and_contacts(home_de, client):
     section = SectionPageFactory(parent=home_de, title="Bereich für Pressetests")
     live_topic = TopicPageFactory(parent=section, title="Öffentliches Thema")
     draft_topic = TopicPageFactory(parent=section, title="Entwurfsthema", live=False)
-    live_person = ContactPerson.objects.create(name="Erika Muster", locale=home_de.locale)
-    draft_person = ContactPerson.objects.create(
-        name="Max Entwurf", locale=home_de.locale, live=False
-    )
+    live_person = ContactPersonFactory(name="Erika Muster")
+    draft_person = ContactPersonFactory(name="Max Entwurf", live=False)
     release = make_release(
         empty_archive(home_de),
         "Mitteilung",

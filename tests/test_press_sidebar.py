@@ -8,8 +8,7 @@ import pytest
 
 from home.models import TopicPage
 from press.queries import latest_press_releases_on_topic
-from tests.factories import SectionPageFactory, TopicPageFactory
-from tests.test_press_support import empty_archive, make_release
+from tests.factories import SectionPageFactory, TopicPageFactory, empty_archive, make_release
 
 PANEL = 'aria-labelledby="sidebar-press-releases"'
 

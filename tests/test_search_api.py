@@ -8,7 +8,7 @@ import pytest
 from home.models import SectionPage
 from partners.models import Partner, PartnerIndexPage
 from tests.factories import TopicPageFactory
-from tests.test_search import ODD_QUERIES
+from tests.helpers import ODD_QUERIES
 
 URL = "/api/v3/search/"
 BROCHURE = "Migrantenselbstorganisationen als Partner bei der Fachkräftegewinnung"

@@ -8,7 +8,6 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from home.models import SectionPage
-from partners.models import PartnerIndexPage
 from tests.factories import TopicPageFactory
 
 
@@ -20,11 +19,6 @@ def promote(query_string, page=None, **fields):
 def hits_of(query_string):
     query = Query.objects.filter(query_string=query_string).first()
     return query.hits if query else 0
-
-
-@pytest.fixture
-def directory_de(seeded):
-    return PartnerIndexPage.objects.get(locale__language_code="de")
 
 
 def test_a_promoted_page_comes_first_marked_as_recommended(seeded, client, directory_de):

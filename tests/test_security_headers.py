@@ -10,10 +10,7 @@ from django.urls import path
 import pytest
 
 from portal import urls as portal_urls
-from tests import test_browser as browser
-
-# The browser test below uses tests/test_browser.py's Chromium, live server and page fixtures.
-chromium, site, page = browser.chromium, browser.site, browser.page
+from tests.helpers import create_accounts, log_in
 
 PUBLIC_PAGES = [
     "/de/",
@@ -175,7 +172,7 @@ def administrator_and_topic(site):
     from home.models import TopicPage
     from portal.editorial.roles import ADMINISTRATION
 
-    browser.create_accounts(verwalterin=ADMINISTRATION)
+    create_accounts(verwalterin=ADMINISTRATION)
     return TopicPage.objects.get(locale__language_code="de", slug="interkulturelle-oeffnung")
 
 
@@ -198,7 +195,7 @@ def test_the_admin_editor_choosers_and_preview_work_under_the_policy(
             [message.text] if any(error in message.text for error in CSP_ERRORS) else []
         ),
     )
-    browser.log_in(page, site.url, "verwalterin")
+    log_in(page, site.url, "verwalterin")
 
     page.goto(f"{site.url}/admin/pages/{topic.pk}/edit/")
     for block, chooser_title in (("Dokument-Link", "Dokument"), ("Weiterführende Links", "Seite")):

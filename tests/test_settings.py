@@ -1,35 +1,8 @@
 """Production settings: secrets only from the environment, and `check --deploy` clean."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-STRONG_KEY = "x7#kQ2!vR9@pL4$wM8^nB3&cZ6*hJ1(fT5)gY0-dS2+aE7=uI4"
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "DJANGO_SECRET_KEY": STRONG_KEY,
-    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
-    "ALLOWED_HOSTS": "www.chancen.nrw",
-    "CSRF_TRUSTED_ORIGINS": "https://www.chancen.nrw",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
-}
-
-
-def manage(*args, **env):
-    clean_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
-    return subprocess.run(  # noqa: S603 – fixed command line
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**clean_env, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.helpers import PRODUCTION_ENV, manage
 
 
 def test_production_settings_pass_check_deploy():

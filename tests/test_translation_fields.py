@@ -8,7 +8,7 @@ import pytest
 
 from portal.blocks import CaptionedImageBlock
 from portal.models import PortalImage
-from tests.editorial import topic_page
+from tests.helpers import topic_page
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 import pytest
 
 from home.models import TopicPage
-from tests.test_settings import PRODUCTION_ENV, manage
+from tests.helpers import PRODUCTION_ENV, manage
 
 SHOW_TRANSLATOR = (
     "from django.conf import settings; "

@@ -11,15 +11,14 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 import polib
 import pytest
 
-from home.models import ContactPage
-
 CONTACT_FILE = "contactpage-kontakt-{pk}.po"
 NEW_TITLE = "Get in touch"
 
 
 @pytest.fixture
-def contact(seeded):
-    page = ContactPage.objects.get(locale__language_code="de", slug="kontakt")
+def contact(contact_de):
+    """The German contact page and its English translation."""
+    page = contact_de
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale__language_code="en"
     )

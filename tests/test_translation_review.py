@@ -13,7 +13,7 @@ import pytest
 
 from home.models import TopicPage
 from portal.translation.review import save_translation_draft
-from tests.editorial import topic_page, workflow_action
+from tests.helpers import topic_page, workflow_action
 
 pytestmark = pytest.mark.django_db
 

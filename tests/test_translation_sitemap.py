@@ -3,9 +3,6 @@ without a query per page, and never a draft translation."""
 
 import re
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from home.models import ContactPage
 from tests.factories import StandardPageFactory
 
@@ -50,9 +47,13 @@ def test_a_draft_translation_is_no_alternate(client, seeded, locale_en):
     assert "xhtml:link" not in url_entry(xml, "http://localhost/de/kontakt/")
 
 
-def test_query_count_does_not_grow_with_pages(client, seeded):
+# The sitemap of the seed content, from cold caches.
+SITEMAP_BUDGET = 25  # measured 21 on SQLite; headroom for other databases
+
+
+def test_query_count_does_not_grow_with_pages(client, seeded, django_assert_max_num_queries):
     def count():
-        with CaptureQueriesContext(connection) as queries:
+        with django_assert_max_num_queries(SITEMAP_BUDGET) as queries:
             sitemap(client)
         return len(queries)
 

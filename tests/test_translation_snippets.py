@@ -10,7 +10,7 @@ from wagtail_localize.operations import translate_object
 import pytest
 
 from portal.contacts import ContactPerson
-from tests.editorial import workflow_action
+from tests.helpers import workflow_action
 
 pytestmark = pytest.mark.django_db
 
