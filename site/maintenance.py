@@ -48,11 +48,28 @@ def language_of(request):
 
 
 def fault_of(error):
-    if isinstance(error, DATABASE_ERRORS):
+    if isinstance(error, DATABASE_ERRORS) and not database_reachable():
         return "database"
     if STORAGE_ERRORS and isinstance(error, STORAGE_ERRORS):
         return "storage"
     return None
+
+
+def database_reachable():
+    """Whether a new connection to the database opens.
+
+    `OperationalError` is also what a query the database refuses raises (SQLite's full-text
+    syntax, a lock timeout): that is a bug to see as a 500, not maintenance. The probe opens
+    a connection of its own, so the request's connection and transaction stay as they are.
+    """
+    from django.db import connection
+
+    try:
+        probe = connection.get_new_connection(connection.get_connection_params())
+    except connection.Database.Error:
+        return False
+    probe.close()
+    return True
 
 
 def unavailable(request, fault):

@@ -136,6 +136,12 @@ def test_without_a_bucket_media_stay_on_the_file_system_and_tasks_can_run_inline
 # --- the maintenance page -------------------------------------------------------------------
 
 
+@pytest.fixture
+def database_away(monkeypatch):
+    """PostgreSQL stopped: a new connection does not open."""
+    monkeypatch.setattr(maintenance, "database_reachable", lambda: False)
+
+
 def exception_response(path, error, **headers):
     request = RequestFactory().get(path, **headers)
     return maintenance.MaintenanceMiddleware(lambda request: None).process_exception(request, error)
@@ -149,7 +155,9 @@ def exception_response(path, error, **headers):
         ("/admin/pages/", "Wartungsarbeiten", "de"),
     ],
 )
-def test_a_database_outage_answers_503_in_the_visitors_language(path, text, language):
+def test_a_database_outage_answers_503_in_the_visitors_language(
+    path, text, language, database_away
+):
     response = exception_response(path, OperationalError("connection refused"))
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
@@ -160,12 +168,12 @@ def test_a_database_outage_answers_503_in_the_visitors_language(path, text, lang
     assert "connection refused" not in body
 
 
-def test_the_language_comes_from_the_browser_where_the_address_has_none():
+def test_the_language_comes_from_the_browser_where_the_address_has_none(database_away):
     response = exception_response("/", OperationalError("x"), HTTP_ACCEPT_LANGUAGE="en")
     assert "<h1>Maintenance</h1>" in response.content.decode()
 
 
-def test_the_api_gets_problem_json_and_other_errors_pass_on():
+def test_the_api_gets_problem_json_and_other_errors_pass_on(database_away):
     response = exception_response("/api/v3/pages/", OperationalError("x"))
     assert response.status_code == 503
     assert response["Content-Type"] == "application/problem+json"
@@ -185,7 +193,18 @@ def test_an_unreachable_object_store_is_named_and_nothing_stored():
     assert "s3.internal" not in body
 
 
-def test_the_500_handler_turns_a_database_error_outside_a_view_into_the_maintenance_page():
+@pytest.mark.django_db
+def test_a_query_the_database_refuses_is_an_error_not_maintenance():
+    """SQLite's full-text syntax error is an OperationalError too, with the database up."""
+    error = OperationalError("unterminated string")
+    assert maintenance.database_reachable()
+    assert exception_response("/api/v3/pages/", error) is None
+    assert exception_response("/de/suche/", error) is None
+
+
+def test_the_500_handler_turns_a_database_error_outside_a_view_into_the_maintenance_page(
+    database_away,
+):
     request = RequestFactory().get("/en/")
     try:
         raise OperationalError("server closed the connection")
