@@ -528,7 +528,18 @@ def start_scheduler():
     spawn("scheduler", [PYTHON, "manage.py", "run_resilient", "run_scheduler"], env=django_env())
 
 
+BROTLI_MODULES = [
+    Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"),
+    Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"),
+]
+
+
 def start_nginx():
+    if not all(module.exists() for module in BROTLI_MODULES):
+        raise SystemExit(
+            "nginx's brotli modules are missing: apt-get install "
+            "libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static"
+        )
     (STATE / "nginx").mkdir(parents=True, exist_ok=True)
     config = render("nginx.conf", "nginx.conf")
     spawn("nginx", ["nginx", "-p", STATE / "nginx", "-c", config, "-g", "daemon off;"])

@@ -6,6 +6,8 @@ vcl 4.1;
 #  - X-Cache: HIT or MISS on every answer;
 #  - PURGE (one URL) and BAN (a URL regex) from loopback: Wagtail's frontend-cache
 #    HTTPBackend purges the pages it publishes (PORTAL_FRONTEND_CACHE_URL);
+#  - brotli: a second copy of each page, brotli-compressed by nginx, for clients that accept
+#    it (Varnish itself only knows gzip and asks its backend for gzip unless told otherwise);
 #  - grace: a cached page whose time is up is served while a fresh copy is fetched, and kept
 #    when the fetch fails (database or app servers down): visitors get the last good copy.
 import std;
@@ -26,12 +28,23 @@ acl purgers {
 sub vcl_recv {
     # Varnish is the edge on loopback: no TLS in front. Behind a TLS terminator, keep its value.
     set req.http.X-Forwarded-Proto = "http";
+    # Read before Varnish rewrites Accept-Encoding to "gzip" (after vcl_recv).
+    if (req.http.Accept-Encoding ~ "(^|[ ,])br($|[ ,;])") {
+        set req.http.X-Brotli = "1";
+    } else {
+        unset req.http.X-Brotli;
+    }
 
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        return (purge);
+        # Every copy of the URL: the brotli copy lives under its own hash, which a plain
+        # `return (purge)` from a purger that does not accept brotli would miss.
+        if (std.ban("obj.http.x-url == " + req.url)) {
+            return (synth(200, "Purged"));
+        }
+        return (synth(400, std.ban_error()));
     }
     if (req.method == "BAN") {
         if (client.ip !~ purgers) {
@@ -59,7 +72,17 @@ sub vcl_recv {
 sub vcl_hash {
     # One site: the URL alone names the page (purges carry the public host, visitors may not).
     hash_data(req.url);
+    if (req.http.X-Brotli) {
+        hash_data("br");
+    }
     return (lookup);
+}
+
+sub vcl_backend_fetch {
+    if (bereq.http.X-Brotli) {
+        set bereq.http.Accept-Encoding = "br";
+    }
+    unset bereq.http.X-Brotli;
 }
 
 sub vcl_backend_response {

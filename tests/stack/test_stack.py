@@ -1,5 +1,6 @@
 """The production tier end to end: cache, media in the object store, faults, load (issue 12)."""
 
+import gzip
 import io
 import re
 import shutil
@@ -10,6 +11,7 @@ import time
 import uuid
 
 import boto3
+import brotli
 import pytest
 import requests
 from botocore.exceptions import ClientError
@@ -114,6 +116,49 @@ def test_a_page_comes_through_varnish_miss_then_hit():
     assert "gzip" in get(PAGE, headers={"Accept-Encoding": "gzip"}).headers["Content-Encoding"]
 
 
+def fetch_raw(path, accept_encoding):
+    """The answer as sent on the wire (requests would decode it), and its decoded text."""
+    response = get(path, headers={"Accept-Encoding": accept_encoding}, stream=True)
+    wire = response.raw.read(decode_content=False)
+    encoding = response.headers.get("Content-Encoding", "")
+    decoded = {"br": brotli.decompress, "gzip": gzip.decompress}.get(encoding, bytes)(wire)
+    return response, wire, decoded
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "expected"),
+    [("gzip, deflate, br, zstd", "br"), ("br", "br"), ("gzip, deflate", "gzip"), ("", "")],
+)
+def test_pages_are_cached_and_sent_compressed_as_the_client_accepts(accept_encoding, expected):
+    purge(PAGE)
+    answers = [fetch_raw(PAGE, accept_encoding) for _ in range(2)]
+    assert [response.headers["X-Cache"] for response, _, _ in answers] == ["MISS", "HIT"]
+    plain = fetch_raw(PAGE, "identity")[2]
+    for response, wire, decoded in answers:
+        assert response.headers.get("Content-Encoding", "") == expected
+        assert "Accept-Encoding" in response.headers["Vary"]
+        assert decoded == plain
+        assert len(wire) < len(plain) / 2 if expected else len(wire) == len(plain)
+
+
+def test_brotli_beats_gzip_on_pages():
+    brotli_size = len(fetch_raw(PAGE, "br")[1])
+    gzip_size = len(fetch_raw(PAGE, "gzip")[1])
+    record("page_bytes_brotli_vs_gzip", f"{brotli_size} / {gzip_size}")
+    assert brotli_size < gzip_size
+
+
+def test_a_purge_empties_the_brotli_and_the_gzip_copy():
+    for accept_encoding in ("br", "gzip"):
+        fetch_raw(PAGE, accept_encoding)
+        assert fetch_raw(PAGE, accept_encoding)[0].headers["X-Cache"] == "HIT"
+    # Wagtail's HTTPBackend purges without asking for brotli; both copies must go.
+    response = requests.request("PURGE", BASE + PAGE, headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200
+    for accept_encoding in ("br", "gzip"):
+        assert fetch_raw(PAGE, accept_encoding)[0].headers["X-Cache"] == "MISS"
+
+
 @pytest.mark.parametrize(
     "headers",
     [
@@ -171,12 +216,17 @@ def test_publishing_purges_the_page_through_the_task_worker():
 
 def test_static_files_are_served_by_nginx_with_long_immutable_caching():
     css = re.search(r'href="(/static/css/portal\.[0-9a-f]+\.css)"', get("/de/").text).group(1)
-    response = get(css, headers={"Accept-Encoding": "gzip"})
-    assert response.status_code == 200
-    assert "immutable" in response.headers["Cache-Control"]
-    assert "max-age=31536000" in response.headers["Cache-Control"]
-    assert response.headers["Content-Encoding"] == "gzip"
-    assert "gunicorn" not in response.headers.get("Server", "")
+    for accept_encoding in ("gzip", "gzip, deflate, br"):
+        response = get(css, headers={"Accept-Encoding": accept_encoding})
+        assert response.status_code == 200
+        assert "immutable" in response.headers["Cache-Control"]
+        assert "max-age=31536000" in response.headers["Cache-Control"]
+        assert "gunicorn" not in response.headers.get("Server", "")
+    assert get(css, headers={"Accept-Encoding": "gzip"}).headers["Content-Encoding"] == "gzip"
+    # The .br file collectstatic wrote beside the stylesheet (WhiteNoise with Brotli).
+    assert response.headers["Content-Encoding"] == "br"
+    precompressed = stack.STATE / "static" / (css.removeprefix("/static/") + ".br")
+    assert len(fetch_raw(css, "br")[1]) == precompressed.stat().st_size
 
 
 def test_the_proxy_refuses_a_body_over_its_limit():
