@@ -6,7 +6,7 @@ error page: they are corrected and explained in a notice, and such views are not
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wagtail.models import Page
+
+from portal.i18n import language_links, page_translations
 
 from .queries import on_topic, topic_page_models, topics_of_releases
 
@@ -164,6 +166,51 @@ class PressArchive:
     @property
     def canonical_url(self):
         return self.url(year=self.year, page=self.page.number, topic=self.topic)
+
+    def language_links(self, request):
+        """The same view in each language: the year, and the topic in that language.
+
+        The other languages' links start at their first page (their lists differ in length).
+        Where a language has no such view (no translation of the topic, no release of that
+        year), its link goes to its archive and is no hreflang alternate.
+        """
+        links = language_links(request, self.index)
+        topics = page_translations(self.topic) if self.topic is not None else {}
+        archives = {
+            archive.locale.language_code: archive
+            for archive in type(self.index)
+            .objects.filter(translation_key=self.index.translation_key)
+            .live()
+            .public()
+            .select_related("locale")
+        }
+        result = []
+        for link in links:
+            if link.is_current:
+                result.append(replace(link, url=self.canonical_url))
+            elif self._has_view(archives.get(link.code), topics.get(link.code)):
+                result.append(replace(link, url=self._view_url(link.url, topics.get(link.code))))
+            else:
+                result.append(replace(link, is_translation=False))
+        return result
+
+    def _has_view(self, archive, topic):
+        if archive is None or (self.topic is not None and topic is None):
+            return False
+        if self.year is None and topic is None:
+            return True
+        releases = archive.releases(self._private)
+        if topic is not None:
+            releases = releases.filter(on_topic(topic))
+        if self.year is not None:
+            releases = releases.filter(date__year=self.year)
+        return releases.exists()
+
+    def _view_url(self, archive_url, topic):
+        url = archive_url
+        if self.year is not None:
+            url += self.index.reverse_subpage("year", args=[str(self.year)])
+        return f"{url}?{urlencode({TOPIC_PARAM: topic.pk})}" if topic is not None else url
 
     @property
     def form_action(self):

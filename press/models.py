@@ -83,6 +83,7 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
         context["archive"] = archive
         # For base.html's canonical link: the view as shown, with corrected parameters.
         context["canonical_url"] = archive.canonical_url
+        context["language_links"] = archive.language_links(request)
         return TemplateResponse(request, self.get_template(request), context, status=archive.status)
 
     def feed_urls(self, request):

@@ -1,17 +1,22 @@
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Q
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from portal.addresses import rebased
 
 
 class PortalSitemap(Sitemap):
     """Wagtail's sitemap over the page trees of every language, not only the default one.
 
     Each page lists its live, public translations (itself included) as hreflang alternates,
-    which Django's sitemap template renders as `<xhtml:link rel="alternate">`. They come from
-    one query for the whole sitemap, grouped by `translation_key`.
+    which Django's sitemap template renders as `<xhtml:link rel="alternate">`, and the German
+    one again as `x-default` (the version for visitors of other languages). They come from
+    one query for the whole sitemap, grouped by `translation_key`. Every address is at the
+    public address (`portal.addresses`), like the pages' canonical links.
     """
 
     def pages(self):
@@ -31,6 +36,7 @@ class PortalSitemap(Sitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         alternates = self.alternates()
         for url in urls:
+            url["location"] = rebased(self.request, url["location"])
             url["alternates"] = alternates.get(url["location"], [])
         return urls
 
@@ -42,11 +48,21 @@ class PortalSitemap(Sitemap):
             location = page.get_full_url(self.request)
             if location:
                 groups[page.translation_key].append(
-                    {"lang_code": languages[page.locale_id], "location": location}
+                    {
+                        "lang_code": languages[page.locale_id],
+                        "location": rebased(self.request, location),
+                    }
                 )
         return {
-            alternate["location"]: group
+            alternate["location"]: group + self.x_default(group)
             for group in groups.values()
             if len(group) > 1
             for alternate in group
         }
+
+    @staticmethod
+    def x_default(group):
+        default = next(
+            (link for link in group if link["lang_code"] == settings.LANGUAGE_CODE), None
+        )
+        return [{"lang_code": "x-default", "location": default["location"]}] if default else []

@@ -20,22 +20,22 @@ def url_entry(xml, location):
 def test_pages_carry_hreflang_alternates_of_both_languages(client, seeded):
     xml = sitemap(client)
     assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in xml
-    german = url_entry(xml, "http://localhost/de/kontakt/")
-    english = url_entry(xml, "http://localhost/en/contact/")
+    german = url_entry(xml, "http://testserver/de/kontakt/")
+    english = url_entry(xml, "http://testserver/en/contact/")
     for entry in (german, english):
         assert (
-            '<xhtml:link rel="alternate" hreflang="de" href="http://localhost/de/kontakt/"/>'
+            '<xhtml:link rel="alternate" hreflang="de" href="http://testserver/de/kontakt/"/>'
             in entry
         )
         assert (
-            '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/en/contact/"/>'
+            '<xhtml:link rel="alternate" hreflang="en" href="http://testserver/en/contact/"/>'
             in entry
         )
 
 
 def test_an_untranslated_page_has_no_alternates(client, seeded):
     StandardPageFactory(parent=seeded["de"], title="Nur Deutsch", slug="nur-deutsch")
-    entry = url_entry(sitemap(client), "http://localhost/de/nur-deutsch/")
+    entry = url_entry(sitemap(client), "http://testserver/de/nur-deutsch/")
     assert "xhtml:link" not in entry
 
 
@@ -44,7 +44,7 @@ def test_a_draft_translation_is_no_alternate(client, seeded, locale_en):
     english.unpublish()
     xml = sitemap(client)
     assert "/en/contact/" not in xml
-    assert "xhtml:link" not in url_entry(xml, "http://localhost/de/kontakt/")
+    assert "xhtml:link" not in url_entry(xml, "http://testserver/de/kontakt/")
 
 
 # The sitemap of the seed content, from cold caches.

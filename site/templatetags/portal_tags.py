@@ -4,6 +4,7 @@ from django.utils.text import Truncator
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
+from portal.addresses import absolute
 from portal.i18n import current_home, language_links
 from portal.publisher import PublisherDetails
 
@@ -97,7 +98,13 @@ def canonical_address(context):
     path = context.get("canonical_url") or (page.url if page is not None else "")
     if request is None or not path:
         return ""
-    return f"{request.scheme}://{request.get_host()}{path}"
+    return absolute(request, path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` at the portal's public address (`portal.addresses`)."""
+    return absolute(context["request"], path)
 
 
 @register.simple_tag
