@@ -53,6 +53,18 @@ class PublisherDetails(TranslatableMixin, models.Model):
         return details.get(get_language()) or details.get(settings.LANGUAGE_CODE)
 
 
+def publisher_for(request):
+    """`PublisherDetails.for_active_language()`, looked up once per request and language: the
+    footer, the feeds and the structured data share it."""
+    if request is None:
+        return PublisherDetails.for_active_language()
+    cache = request.__dict__.setdefault("_portal_publisher", {})
+    language = get_language()
+    if language not in cache:
+        cache[language] = PublisherDetails.for_active_language()
+    return cache[language]
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Addresses the portal uses; texts visitors read are in the translatable publisher details."""

@@ -25,6 +25,7 @@ from portal.api_common.fields import DocumentField, RenditionField, translations
 from portal.form_pages import PortalFormPage, form_page_panels
 from portal.pages import ContentPage
 from portal.slugs import GermanSlugMixin
+from portal.structured_data import media_object, page_facts
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, FORM_PAGE_FIELDS, PAGE_FIELDS
 
 PUBLICATIONS_PER_PAGE = 20
@@ -143,6 +144,14 @@ class PublicationPage(GermanSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["order_page"] = PublicationOrderPage.objects.child_of(self).live().public().first()
         return context
+
+    def structured_data(self, request):
+        """For search engines: the publication as a document to download (JSON-LD)."""
+        data = {"@type": "DigitalDocument", "name": self.title, **page_facts(self, request)}
+        data.setdefault("description", self.teaser_text())
+        if self.document is not None:
+            data["encoding"] = media_object(request, self.document)
+        return data
 
 
 class PublicationOrderPage(PortalFormPage):

@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail_localize.fields import SynchronizedField
 
 from portal.pages import ContentPage, SidebarPage, TopicListMixin
+from portal.structured_data import organization
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
 
 
@@ -42,6 +43,10 @@ class HomePage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = SectionPage.objects.child_of(self).live().public()
         return context
+
+    def structured_data(self, request):
+        """For search engines: the publisher of the portal (JSON-LD in the head)."""
+        return organization(request)
 
 
 class SectionPage(TopicListMixin, SidebarPage):

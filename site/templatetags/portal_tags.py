@@ -1,12 +1,11 @@
 from django import template
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
 from portal.addresses import absolute
 from portal.i18n import current_home, language_links
-from portal.publisher import PublisherDetails
+from portal.publisher import publisher_for
+from portal.structured_data import description_of, json_ld
 
 register = template.Library()
 
@@ -109,10 +108,7 @@ def absolute_url(context, path):
 
 @register.simple_tag
 def page_description(page):
-    """What a search engine or a link preview shows of a page: the editor's search
-    description, else the lead (content pages) or the introduction (form pages)."""
-    text = page.search_description or getattr(page, "lead", "") or getattr(page, "intro", "")
-    return Truncator(strip_tags(text)).chars(300)
+    return description_of(page)
 
 
 OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
@@ -129,7 +125,16 @@ def document_facts(document):
     return document.facts_text
 
 
-@register.simple_tag
-def publisher_details():
+@register.simple_tag(takes_context=True)
+def publisher_details(context):
     """The publisher's name and address in the visitor's language."""
-    return PublisherDetails.for_active_language()
+    return publisher_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org description as JSON-LD, where its type has one."""
+    page = context.get("page")
+    describe = getattr(page, "structured_data", None)
+    data = describe(context["request"]) if describe is not None else None
+    return json_ld(data) if data else ""
