@@ -27,12 +27,22 @@ def target_locale():
 
 
 def translations_due(locale):
-    """Status rows of live German sources whose translation is missing or out of date."""
+    """Status rows of live German sources whose translation is missing or out of date:
+    the out-of-date ones first (English readers see old text), then the missing ones; the
+    most recently published German first within each."""
     if locale is None:
         return []
-    return [
+    due = [
         row for row in status_rows(locale) if row.state in DUE and getattr(row.source, "live", True)
     ]
+    due.sort(key=published, reverse=True)
+    due.sort(key=lambda row: DUE.index(row.state), reverse=True)
+    return due
+
+
+def published(row):
+    moment = getattr(row.source, "last_published_at", None)
+    return moment or datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def as_row(status):
