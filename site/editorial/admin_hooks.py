@@ -1,10 +1,10 @@
 """Admin hooks of the editorial rules beyond publishing: deleting, copying, stale edit forms,
 and the dashboard per role.
 
-Each refuses with a German message and sends the user back; the rules themselves live in
-`deletion`, `publishing` and `stale_edits`. Wagtail's admin views call their actions
-directly, not through the action registry, so the API's refusing actions (`actions`) do not
-cover them: the hooks do.
+The refusing hooks answer with a German message and send the user back; the rules
+themselves live in `deletion`, `publishing` and `stale_edits`. Wagtail's admin views call
+their actions directly, not through the action registry, so the API's refusing actions
+(`actions`) do not cover them: the hooks do.
 """
 
 from django.contrib import messages

@@ -28,6 +28,7 @@ from .publishing import PUBLISH_WITHOUT_APPROVAL
 from .setup import workflow_snippet_models
 
 LIMIT = 20
+SHORT_LIMIT = 10  # lists that link to a full report
 RECENT_DAYS = 30  # finished submissions stay in "Meine Einreichungen" this long
 
 SUBMISSION_STATES = {

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from portal.editorial.dashboard import WorklistPanel
 from portal.editorial.roles import TRANSLATORS
-from portal.editorial.worklists import LIMIT, Row, edit_url
+from portal.editorial.worklists import SHORT_LIMIT, Row, edit_url
 from portal.translation.status import MISSING, OUT_OF_DATE, status_rows
 
 DUE = (MISSING, OUT_OF_DATE)
@@ -76,7 +76,7 @@ class TranslationsDuePanel(WorklistPanel):
 
     def get_rows(self, request):
         due = translations_due(target_locale())
-        return [as_row(status) for status in due[:LIMIT]], len(due)
+        return [as_row(status) for status in due[:SHORT_LIMIT]], len(due)
 
     def get_extra_context(self, request):
         return {
