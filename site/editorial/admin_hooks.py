@@ -1,9 +1,10 @@
-"""Admin hooks of the editorial rules beyond publishing: deleting, copying, stale edit forms.
+"""Admin hooks of the editorial rules beyond publishing: deleting, copying, stale edit forms,
+and the dashboard per role.
 
-Each refuses with a German message and sends the user back; the rules themselves live in
-`deletion`, `publishing` and `stale_edits`. Wagtail's admin views call their actions
-directly, not through the action registry, so the API's refusing actions (`actions`) do not
-cover them: the hooks do.
+The refusing hooks answer with a German message and send the user back; the rules
+themselves live in `deletion`, `publishing` and `stale_edits`. Wagtail's admin views call
+their actions directly, not through the action registry, so the API's refusing actions
+(`actions`) do not cover them: the hooks do.
 """
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from .dashboard import arrange_panels
 from .deletion import DELETE_REFUSED, may_delete
 from .publishing import LIVE_COPY_REFUSED, requires_approval, would_go_live
 from .stale_edits import STALE_EDIT_KEPT, refuse_stale_form
@@ -26,6 +28,12 @@ def register_stale_edit_log_action(actions):
         _("Veraltete Fassung aufbewahrt"),
         _("Eingaben aus einem veralteten Formular als eigene Version aufbewahrt, nicht übernommen"),
     )
+
+
+@hooks.register("construct_homepage_panels")
+def role_dashboard(request, panels):
+    """The dashboard per role (`portal.editorial.dashboard`)."""
+    arrange_panels(request, panels)
 
 
 @hooks.register("before_delete_page")

@@ -8,6 +8,9 @@ They see no moderation actions on it, it is not in their review list, and a craf
 request is refused.
 """
 
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +27,51 @@ def wrote_pending_change(obj, user):
             Q(created_at__gt=live.created_at) | Q(created_at=live.created_at, pk__gt=live.pk)
         )
     return revisions.exists()
+
+
+def states_with_pending_changes_by(states, user):
+    """The pks of the task states whose object has a revision by `user` after its live
+    version: `wrote_pending_change` for a whole list in a few queries (one for the states,
+    one for the user's revisions, one per model with such revisions), not a few per state.
+    """
+    rows = list(
+        states.values_list(
+            "pk", "workflow_state__base_content_type_id", "workflow_state__object_id"
+        )
+    )
+    keys = {(content_type_id, object_id) for _pk, content_type_id, object_id in rows}
+    written = {}
+    revisions = Revision.objects.filter(
+        user=user,
+        base_content_type_id__in={content_type_id for content_type_id, _id in keys},
+        object_id__in={object_id for _ct, object_id in keys},
+    ).values_list("base_content_type_id", "object_id", "created_at", "pk")
+    for content_type_id, object_id, created_at, pk in revisions:
+        if (content_type_id, object_id) in keys:
+            written.setdefault((content_type_id, object_id), []).append((created_at, pk))
+    live = _live_revisions(written)
+    own = {key for key, mine in written.items() if any(rev > live.get(key) for rev in mine)}
+    return [pk for pk, content_type_id, object_id in rows if (content_type_id, object_id) in own]
+
+
+def _live_revisions(keys):
+    """(created_at, pk) of the live revision per (base content type id, object id); the
+    smallest possible value where there is none, so that every revision counts as after it."""
+    never = (datetime.datetime.min.replace(tzinfo=datetime.UTC), 0)
+    live = dict.fromkeys(keys, never)
+    by_type = {}
+    for content_type_id, object_id in keys:
+        by_type.setdefault(content_type_id, []).append(object_id)
+    for content_type_id, object_ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not hasattr(model, "live_revision"):
+            continue
+        objects = model._default_manager.filter(
+            pk__in=object_ids, live_revision__isnull=False
+        ).values_list("pk", "live_revision__created_at", "live_revision_id")
+        for pk, created_at, revision_pk in objects:
+            live[(content_type_id, str(pk))] = (created_at, revision_pk)
+    return live
 
 
 def is_own_work(obj, user):
@@ -51,12 +99,12 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         states = states.exclude(workflow_state__requested_by=user)
-        own = [
-            state.pk
-            for state in states.select_related("workflow_state")
-            if wrote_pending_change(state.workflow_state.content_object, user)
-        ]
-        return states.exclude(pk__in=own)
+        return states.exclude(pk__in=states_with_pending_changes_by(states, user))
+
+    def get_review_actions(self, user):
+        """The moderation actions on any state of `get_task_states_user_can_moderate`: those
+        states exclude the user's own work already, so no per-object check (the dashboard)."""
+        return super().get_actions(None, user)
 
     @classmethod
     def get_description(cls):

@@ -1,4 +1,5 @@
-"""Admin hooks of the translation status report, PO batches and locale-aware choosers."""
+"""Admin hooks of the translation status report (and the translators' dashboard panel from
+it), PO batches and locale-aware choosers."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from portal import choosers
+from portal.translation.dashboard import add_translator_panel
 from portal.translation.report import TranslationStatusReportView, can_see_report
 
 
@@ -40,6 +42,11 @@ def register_translation_report_menu_item():
         icon_name="wagtail-localize-language",
         order=1200,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def translator_dashboard(request, panels):
+    add_translator_panel(request, panels)
 
 
 @hooks.register("construct_page_chooser_queryset")
