@@ -1,4 +1,5 @@
-"""Admin hooks of the editorial rules beyond publishing: deleting, copying, stale edit forms.
+"""Admin hooks of the editorial rules beyond publishing: deleting, copying, stale edit forms,
+and the request for changes shown on top of the edit form (`feedback`).
 
 Each refuses with a German message and sends the user back; the rules themselves live in
 `deletion`, `publishing` and `stale_edits`. Wagtail's admin views call their actions
@@ -15,6 +16,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from .deletion import DELETE_REFUSED, may_delete
+from .feedback import show_changes_request
 from .publishing import LIVE_COPY_REFUSED, requires_approval, would_go_live
 from .stale_edits import STALE_EDIT_KEPT, refuse_stale_form
 
@@ -90,3 +92,13 @@ def refuse_stale_page_form(request, page):
 @hooks.register("before_edit_snippet", order=-20)
 def refuse_stale_snippet_form(request, instance):
     return refuse_stale_form(request, instance)
+
+
+@hooks.register("before_edit_page")
+def show_page_changes_request(request, page):
+    show_changes_request(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def show_snippet_changes_request(request, instance):
+    show_changes_request(request, instance)
