@@ -22,7 +22,6 @@ from tests.helpers import (
     partner_form,
     partner_url,
     submit,
-    topic_form,
     topic_page,
 )
 
@@ -57,9 +56,7 @@ def action_url(obj, action, view="workflow_action"):
     task_state = obj.current_workflow_task_state
     if isinstance(obj, Page):
         return reverse(f"wagtailadmin_pages:{view}", args=[obj.pk, action, task_state.pk])
-    return reverse(
-        f"wagtailsnippets_partners_partner:{view}", args=[obj.pk, action, task_state.pk]
-    )
+    return reverse(f"wagtailsnippets_partners_partner:{view}", args=[obj.pk, action, task_state.pk])
 
 
 def object_edit_url(obj):
@@ -72,9 +69,7 @@ def messages_after(client, response):
 
 
 @pytest.mark.parametrize("kind", ["page", "partner"])
-def test_approve_asks_for_confirmation_with_an_optional_comment(
-    seeded, client, role_users, kind
-):
+def test_approve_asks_for_confirmation_with_an_optional_comment(seeded, client, role_users, kind):
     obj = in_review(kind, client, role_users)
     client.force_login(role_users["approver"])
 
@@ -131,7 +126,7 @@ def test_a_planned_publication_is_announced_with_its_date(seeded, client, role_u
     assert "Die Veröffentlichung ist für den" in dialog
     html = messages_after(client, response)
     assert "„Arbeitsmarkt im Blick“ wurde freigegeben; Veröffentlichung geplant am" in html
-    assert not Page.objects.get(pk=page.pk).specific.lead == "Später."
+    assert Page.objects.get(pk=page.pk).specific.lead != "Später."
 
 
 @pytest.mark.parametrize("kind", ["page", "partner"])
@@ -181,7 +176,7 @@ def test_the_editor_sees_who_asked_for_which_changes_until_resubmitting(
     day = formats.date_format(timezone.localtime(), "j. F Y")
     assert f"Änderungen angefordert von approver am {day}, " in html
     assert f": {COMMENT}" in html
-    assert html.index("Änderungen angefordert von") < html.index('data-edit-form')
+    assert html.index("Änderungen angefordert von") < html.index("data-edit-form")
     # Status side panel: not "In Moderation"/"In Freigabe", and it names the approver.
     assert "In Moderation" not in html
     assert "In Freigabe" not in html

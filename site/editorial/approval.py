@@ -4,7 +4,7 @@ Wagtail's GroupApprovalTask lets any member of the group approve anything, their
 submission included. Here nobody approves or rejects a change they submitted or in which
 they wrote any revision since the live version — four eyes on the text, not on the click:
 an approver who wrote the text and had an editor submit it unchanged does not approve it.
-They see no moderation actions on it, it is not in their review list, and a crafted
+They see no approval actions on it, it is not in their review list, and a crafted
 request is refused.
 
 The actions speak the portal's vocabulary (README, "Glossar"): "Freigeben" asks for

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Translations of "vor 5 Minuten" in the admin's workflow status (Wagtail uses naturaltime).
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
