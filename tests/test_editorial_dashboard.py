@@ -107,8 +107,8 @@ def test_editor_sees_drafts_submissions_and_what_was_sent_back(seeded, client, r
     )
     assert states == {
         "Freigegebene Seite": "Freigegeben",
-        "Zurückgewiesene Seite": "Zurückgegeben",
-        "Meine Einreichung": "In Prüfung",
+        "Zurückgewiesene Seite": "Änderungen angefordert",
+        "Meine Einreichung": "In Freigabe",
     }
 
     back = panel(html, "sent-back")

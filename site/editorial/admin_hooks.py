@@ -1,5 +1,6 @@
 """Admin hooks of the editorial rules beyond publishing: deleting, copying, stale edit forms,
-and the dashboard per role.
+the dashboard per role, and the request for changes shown on top of the edit form
+(`feedback`).
 
 The refusing hooks answer with a German message and send the user back; the rules
 themselves live in `deletion`, `publishing` and `stale_edits`. Wagtail's admin views call
@@ -17,6 +18,7 @@ from wagtail.models import Page
 
 from .dashboard import arrange_panels
 from .deletion import DELETE_REFUSED, may_delete
+from .feedback import show_changes_request
 from .publishing import LIVE_COPY_REFUSED, requires_approval, would_go_live
 from .stale_edits import STALE_EDIT_KEPT, refuse_stale_form
 
@@ -98,3 +100,13 @@ def refuse_stale_page_form(request, page):
 @hooks.register("before_edit_snippet", order=-20)
 def refuse_stale_snippet_form(request, instance):
     return refuse_stale_form(request, instance)
+
+
+@hooks.register("before_edit_page")
+def show_page_changes_request(request, page):
+    show_changes_request(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def show_snippet_changes_request(request, instance):
+    show_changes_request(request, instance)

@@ -4,18 +4,31 @@ Wagtail's GroupApprovalTask lets any member of the group approve anything, their
 submission included. Here nobody approves or rejects a change they submitted or in which
 they wrote any revision since the live version — four eyes on the text, not on the click:
 an approver who wrote the text and had an editor submit it unchanged does not approve it.
-They see no moderation actions on it, it is not in their review list, and a crafted
+They see no approval actions on it, it is not in their review list, and a crafted
 request is refused.
+
+The actions speak the portal's vocabulary (README, "Glossar"): "Freigeben" asks for
+confirmation in Wagtail's action dialog, with an optional comment, and says what will happen
+(published now or on the planned date); "Änderungen anfordern" needs a comment, which the
+editor then sees on top of the edit form (`portal.editorial.feedback`).
 """
 
 import datetime
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, Revision
+
+from .feedback import record_outcome
+
+APPROVE = "approve"
+REQUEST_CHANGES = "reject"  # Wagtail's name for the action
+ACTION_TEMPLATE = "portal/editorial/workflow_action_modal.html"
+COMMENT_REQUIRED = _("Bitte schreiben Sie, welche Änderungen nötig sind.")
 
 
 def wrote_pending_change(obj, user):
@@ -82,19 +95,60 @@ def is_own_work(obj, user):
     return wrote_pending_change(obj, user)
 
 
+class ApprovalForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Kommentar (freiwillig)"),
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Die Redaktion erhält ihn mit der Nachricht über die Freigabe."),
+    )
+
+
+class ChangesRequestForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Welche Änderungen sind nötig?"),
+        required=True,
+        widget=forms.Textarea({"rows": 5}),
+        error_messages={"required": COMMENT_REQUIRED},
+        help_text=_("Die Redaktion sieht ihn oben im Bearbeitungsformular und per E-Mail."),
+    )
+
+    def clean_comment(self):
+        comment = self.cleaned_data["comment"].strip()
+        if not comment:
+            raise forms.ValidationError(COMMENT_REQUIRED)
+        return comment
+
+
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
     """Members of the chosen groups approve, but never their own work."""
 
     def get_actions(self, obj, user):
-        if is_own_work(obj, user):
+        if is_own_work(obj, user) or not super().get_actions(obj, user):
             return []
-        return super().get_actions(obj, user)
+        # Both open Wagtail's action dialog (modal=True): a confirmation before publishing,
+        # a comment before sending the work back.
+        return [
+            (REQUEST_CHANGES, _("Änderungen anfordern"), True),
+            (APPROVE, _("Freigeben"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        return ChangesRequestForm if action == REQUEST_CHANGES else ApprovalForm
+
+    def get_template_for_action(self, action):
+        return ACTION_TEMPLATE
 
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
         if is_own_work(obj, user):
             raise PermissionDenied(_("Eigene Änderungen gibt eine zweite Person frei."))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        if action_name == REQUEST_CHANGES and not (kwargs.get("comment") or "").strip():
+            # The dialog insists on a comment; this refuses a request that skipped it.
+            raise PermissionDenied(COMMENT_REQUIRED)
+        result = super().on_action(task_state, user, action_name, **kwargs)
+        record_outcome(task_state, action_name)
+        return result
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)

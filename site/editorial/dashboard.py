@@ -1,13 +1,13 @@
 """The dashboard per role: what each editorial group has to do when it logs in.
 
-- Redaktion: "Zurückgegeben" (sent back, with the approver's comment), "Meine Entwürfe",
+- Redaktion: "Änderungen angefordert" (sent back, with the approver's comment), "Meine Entwürfe",
   "Meine Einreichungen" (with their state; replaces Wagtail's "Your pages and snippets in a
   workflow"), then Wagtail's recent edits.
-- Freigabe: "Zur Prüfung", oldest first, with who submitted and since when and the approve /
-  request-changes menu (replaces Wagtail's "Awaiting your review", which asks a few queries
-  per row and shows the newest first).
+- Freigabe: "Wartet auf Ihre Freigabe", oldest first, with who submitted and since when and
+  the approve / request-changes menu (replaces Wagtail's "Awaiting your review", which asks a
+  few queries per row and shows the newest first).
 - Übersetzung: "Übersetzungen" (`portal.translation.dashboard`), and, as they submit English
-  versions, "Zurückgegeben" and "Meine Einreichungen".
+  versions, "Änderungen angefordert" and "Meine Einreichungen".
 - Administration (and superusers): "Ohne Freigabe veröffentlicht" this month.
 
 A member of several groups sees the panels of each. Every panel shows, even when there is
@@ -75,8 +75,8 @@ def counted(rows):
 class SentBackPanel(WorklistPanel):
     name = "portal_sent_back"
     order = 100
-    heading = _("Zurückgegeben")
-    columns = (_("Typ"), _("Sprache"), _("Zurückgegeben von"), _("Am"), _("Kommentar"))
+    heading = _("Änderungen angefordert")
+    columns = (_("Typ"), _("Sprache"), _("Angefordert von"), _("Am"), _("Kommentar"))
     row_template = "portal/dashboard/rows/sent_back.html"
 
     def get_rows(self, request):
@@ -113,7 +113,7 @@ class AwaitingReviewPanel(WorklistPanel):
 
     name = "portal_awaiting_review"
     order = 90
-    heading = _("Zur Prüfung")
+    heading = _("Wartet auf Ihre Freigabe")
     columns = (_("Typ"), _("Sprache"), _("Eingereicht von"), _("Wartet seit"), _("Aktionen"))
     row_template = "portal/dashboard/rows/review.html"
 

@@ -8,6 +8,10 @@ a log line. The portal keeps Wagtail's notifiers (recipients, notification prefe
 templates, the recipient's admin language) and replaces only the sending: each mail is
 rendered in the transaction and handed to `portal.mail_delivery.send_after_commit`.
 
+The mails speak the portal's vocabulary (README, "Glossar"): the portal's templates under
+site/templates/wagtailadmin/notifications/ replace Wagtail's, with the context `mail_context`
+adds (title, edit link, who did what when, the comment, a planned publication).
+
 `replace_wagtail_notifiers` (from `PortalConfig.ready`) connects these subclasses under
 Wagtail's own `dispatch_uid`s. Django keeps the first receiver per uid and sender, so
 Wagtail's notifiers are not connected whether its app is ready before the portal or after.
@@ -23,16 +27,53 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import override
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.mail import (
     GroupApprovalTaskStateSubmissionEmailNotifier,
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
     WorkflowStateSubmissionEmailNotifier,
 )
+from wagtail.admin.utils import get_latest_str, get_user_display_name
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from portal.mail_delivery import send_after_commit
+
+from .feedback import planned_go_live
+
+
+def person(user):
+    return get_user_display_name(user) if user else ""
+
+
+def mail_context(obj, task_state=None):
+    """What every workflow mail of the portal names: the object, its edit link, the decision."""
+    edit_url = AdminURLFinder().get_edit_url(obj) or ""
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    context = {
+        "title": get_latest_str(obj),
+        "edit_link": f"{base_url}{edit_url}" if edit_url else "",
+        "decided_by": "",
+        "decided_at": None,
+        "comment": "",
+        "planned": None,
+    }
+    if task_state is not None and task_state.finished_at:
+        context["decided_by"] = person(task_state.finished_by)
+        context["decided_at"] = task_state.finished_at
+        context["comment"] = task_state.comment
+    return context
+
+
+class PortalContextMixin:
+    def get_context(self, instance, **kwargs):
+        context = super().get_context(instance, **kwargs)
+        workflow_state = getattr(instance, "workflow_state", instance)
+        task_state = workflow_state.current_task_state
+        context["portal"] = mail_context(context["object"], task_state)
+        context["portal"]["requested_by"] = person(workflow_state.requested_by)
+        return context
 
 
 class AfterCommitEmailMixin:
@@ -57,19 +98,30 @@ class AfterCommitEmailMixin:
         return True
 
 
-class TaskSubmissionNotifier(AfterCommitEmailMixin, GroupApprovalTaskStateSubmissionEmailNotifier):
+class TaskSubmissionNotifier(
+    PortalContextMixin, AfterCommitEmailMixin, GroupApprovalTaskStateSubmissionEmailNotifier
+):
     pass
 
 
-class WorkflowSubmissionNotifier(AfterCommitEmailMixin, WorkflowStateSubmissionEmailNotifier):
+class WorkflowSubmissionNotifier(
+    PortalContextMixin, AfterCommitEmailMixin, WorkflowStateSubmissionEmailNotifier
+):
     pass
 
 
-class WorkflowApprovalNotifier(AfterCommitEmailMixin, WorkflowStateApprovalEmailNotifier):
-    pass
+class WorkflowApprovalNotifier(
+    PortalContextMixin, AfterCommitEmailMixin, WorkflowStateApprovalEmailNotifier
+):
+    def get_context(self, instance, **kwargs):
+        context = super().get_context(instance, **kwargs)
+        context["portal"]["planned"] = planned_go_live(context["object"])
+        return context
 
 
-class WorkflowRejectionNotifier(AfterCommitEmailMixin, WorkflowStateRejectionEmailNotifier):
+class WorkflowRejectionNotifier(
+    PortalContextMixin, AfterCommitEmailMixin, WorkflowStateRejectionEmailNotifier
+):
     pass
 
 

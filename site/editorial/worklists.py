@@ -32,8 +32,8 @@ SHORT_LIMIT = 10  # lists that link to a full report
 RECENT_DAYS = 30  # finished submissions stay in "Meine Einreichungen" this long
 
 SUBMISSION_STATES = {
-    WorkflowState.STATUS_IN_PROGRESS: _("In Prüfung"),
-    WorkflowState.STATUS_NEEDS_CHANGES: _("Zurückgegeben"),
+    WorkflowState.STATUS_IN_PROGRESS: _("In Freigabe"),
+    WorkflowState.STATUS_NEEDS_CHANGES: _("Änderungen angefordert"),
     WorkflowState.STATUS_APPROVED: _("Freigegeben"),
     WorkflowState.STATUS_CANCELLED: _("Zurückgezogen"),
 }

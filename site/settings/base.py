@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Translations of "vor 5 Minuten" in the admin's workflow status (Wagtail uses naturaltime).
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the messages: says how an approval ended (`portal.editorial.feedback`).
+    "portal.editorial.feedback.WorkflowFeedbackMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -1,4 +1,6 @@
-"""Wagtail's bulk action buttons without those the user's role is not offered.
+"""Admin template tags: the bulk action buttons a role is offered, the approval's words.
+
+Bulk actions: Wagtail's bulk action buttons without those the user's role is not offered.
 
 Upstream limitation (Wagtail 8.0): its `bulk_action_choices` tag lists every registered
 action for every user (the action checks permissions only when it runs).
@@ -15,6 +17,12 @@ from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from portal.editorial.bulk_actions import is_offered
+from portal.editorial.feedback import (
+    action_intro,
+    changes_request,
+    changes_requested_line,
+    status_label,
+)
 
 register = template.Library()
 
@@ -46,3 +54,24 @@ def portal_bulk_action_choices(context, app_label, model_name):
     choices = bulk_action_choices(context, app_label, model_name)
     urls = refused_urls(context["request"].user, app_label, model_name)
     return {**choices, "buttons": without(choices["buttons"], urls)}
+
+
+@register.simple_tag
+def workflow_action_intro(obj, action_name):
+    """The sentence on top of the approval dialog (`portal.editorial.feedback.action_intro`)."""
+    return action_intro(obj, action_name)
+
+
+@register.simple_tag
+def workflow_status_label(workflow_state):
+    """ "In Freigabe" or "Änderungen angefordert" for the status side panel."""
+    return status_label(workflow_state)
+
+
+@register.simple_tag
+def changes_requested_by(workflow_state):
+    """Who asked for changes and when, for the status side panel; "" while in review."""
+    task_state = changes_request(workflow_state.content_object)
+    if task_state is None:
+        return ""
+    return changes_requested_line(task_state)

@@ -12,7 +12,7 @@ DEMO_ACCOUNTS = (
     # username, group, what the account is for
     ("admin", ADMINISTRATION, "Administration: alles, Benutzer und Einstellungen"),
     ("redaktion", EDITORS, "Redaktion: deutsche Inhalte schreiben, zur Freigabe einreichen"),
-    ("freigabe", APPROVERS, "Freigabe: freigeben, zurückweisen, veröffentlichen"),
+    ("freigabe", APPROVERS, "Freigabe: freigeben oder Änderungen anfordern"),
     ("uebersetzung", TRANSLATORS, "Übersetzung: englische Inhalte übersetzen"),
 )
 
