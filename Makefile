@@ -66,7 +66,8 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 
 messages: install ## Update the UI translation catalogues (site/locale) from code and templates
-	$(MANAGE) makemessages --locale=en --ignore=.venv --ignore=tests --no-obsolete
+	$(MANAGE) makemessages --locale=en --ignore=.venv --ignore=tests --no-obsolete \
+		--ignore='site/templates/wagtailadmin/shared/*'
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) db.sqlite3 media static
