@@ -1,7 +1,8 @@
 """The fixtures of the whole suite, in one place.
 
-- the database: the seed content and editorial roles, loaded once per test database (once per
-  xdist worker), every test rolled back to it;
+- the database: the seed content and editorial roles, loaded once and kept in
+  `.cache/test-databases/` until the code changes (tests/database_cache.py); every test is
+  rolled back to it;
 - the seeded portal: `seeded`, `home_de`, `locale_en`, `directory_de`, `contact_de`,
   `contact_page` (with a form recipient), `english_draft`;
 - users: `role_users` (one per editorial group), `administration_client`, `editor_token`;
@@ -13,6 +14,7 @@ Plain helpers are in tests/helpers.py, factories for pages and snippets in tests
 
 import os
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.conf import settings as django_settings
@@ -28,6 +30,7 @@ from home.models import ContactPage, HomePage
 from partners.models import PartnerIndexPage
 from portal.editorial.setup import setup_editorial
 from portal.seed import load_seed_content
+from tests.database_cache import SeededDatabase, locked
 from tests.helpers import form_recipient, token_for, topic_page, user_with
 
 # Property-based tests draw the same examples on every run (`make test`, CI): a verdict never
@@ -40,21 +43,50 @@ settings.load_profile("deterministic")
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the seed content and editorial roles once into the test database, like `make run`.
+def seeded_database(django_db_modify_db_settings, django_db_blocker):
+    """The cached seeded database (tests/database_cache.py), put in place before Django sets
+    up the test database; the lock is held until `django_db_setup` has stored a new one."""
+    with django_db_blocker.unblock(), ExitStack() as stack:
+        stack.enter_context(locked())
+        cache = SeededDatabase()
+        cache.was_restored = cache.restore()
+        cache.release = stack.pop_all().close
+    return cache
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(seeded_database):
+    """Django takes the restored database as it is (it only checks that every migration is
+    applied) and leaves it for `django_db_setup` to remove."""
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(seeded_database, django_db_setup, django_db_blocker):
+    """The seed content and editorial roles in the test database, like `make run`: restored
+    from the cache, or loaded once and stored there.
 
     Every test runs in a transaction that is rolled back, so each one starts from the seeded
     portal; loading it per test would cost seconds each.
     """
+    try:
+        if not seeded_database.was_restored:
+            with django_db_blocker.unblock():
+                load_seed_content()
+                setup_editorial()
+                seeded_database.store()
+                # Tests on a transactional database (the browser tests) flush it afterwards and
+                # restore this serialised copy: keep it the seeded one, not the bare migrations.
+                for alias in connections:
+                    connection = connections[alias]
+                    if hasattr(connection, "_test_serialized_contents"):
+                        serialized = connection.creation.serialize_db_to_string()
+                        connection._test_serialized_contents = serialized
+    finally:
+        seeded_database.release()
+    yield
     with django_db_blocker.unblock():
-        load_seed_content()
-        setup_editorial()
-        # Tests on a transactional database (the browser tests) flush it afterwards and
-        # restore this serialised copy: keep it the seeded one, not the bare migrations.
-        for alias in connections:
-            connection = connections[alias]
-            if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        seeded_database.discard()
 
 
 @pytest.fixture(scope="session", autouse=True)
