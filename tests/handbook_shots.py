@@ -16,6 +16,7 @@ from PIL import Image
 HANDBOOK = Path(__file__).resolve().parent.parent / "docs" / "handbuch" / "README.md"
 FOLDER = HANDBOOK.parent / "bilder"
 ENABLED = os.environ.get("PORTAL_HANDBOOK_SCREENSHOTS") == "1"
+SETTLE_MS = 500
 COLOURS = 128  # the admin's flat colours survive a small palette
 
 
@@ -25,6 +26,7 @@ def save(page, name, target=None):
         return
     FOLDER.mkdir(parents=True, exist_ok=True)
     path = FOLDER / f"{name}.png"
+    page.wait_for_timeout(SETTLE_MS)  # menus and messages fade in
     if target is None:
         page.screenshot(path=path)
     else:

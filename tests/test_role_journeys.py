@@ -265,7 +265,7 @@ def test_approver_approves_one_submission_and_sends_one_back(two_submissions, jo
     journey.shot("aenderungen-anfordern")
     journey.click(dialog.locator("button[type='submit']"))
     expect(journey.messages).to_contain_text(f"Änderungen an „{second.title}“ angefordert.")
-    expect(waiting.locator("h2")).to_have_text(re.compile(r"Wartet auf Ihre Freigabe$"))
+    expect(waiting.locator("h2")).to_have_text(re.compile(r"Wartet auf Ihre Freigabe\s*$"))
     expect(waiting).to_contain_text("Nichts zu tun.")
     journey.counted("request_changes")
 
