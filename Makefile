@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages \
-	clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
+	handbook clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,10 @@ format: install ## Format the code with ruff
 messages: install ## Update the UI translation catalogues (site/locale) from code and templates
 	$(MANAGE) makemessages --locale=en --ignore=.venv --ignore=tests --no-obsolete \
 		--ignore='site/templates/wagtailadmin/shared/*'
+
+handbook: install ## Run the role journeys in Chromium and retake the handbook's screenshots (docs/handbuch/bilder/)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
+	PORTAL_HANDBOOK_SCREENSHOTS=1 $(BIN)/pytest tests/test_role_journeys.py -p no:cacheprovider
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -13,7 +13,10 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import form_privacy  # noqa: F401  (registers its hook)
+from portal import (
+    form_privacy,  # noqa: F401  (registers its hook)
+    handbook,  # noqa: F401  (Hilfe: the editors' handbook)
+)
 from portal.api import admin as api_admin_hooks  # noqa: F401  (headless preview)
 from portal.choosers import LocaleAwareSnippetChooserViewSet
 from portal.contacts import ContactPerson

@@ -164,10 +164,12 @@ def test_editor_submits_approver_releases_visitor_sees_it(editorial_flow, page, 
 
     log_in(page, site, "freigeberin")
     page.goto(edit_url)
-    choose_action(
-        page, 'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+    # "Freigeben" asks for confirmation in Wagtail's action dialog (optional comment).
+    choose_action(page, 'button[data-workflow-action-name="approve"]')
+    page.locator("form:has(textarea[name='comment']) button[type='submit']").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "„Interkulturelle Öffnung“ wurde freigegeben und veröffentlicht."
     )
-    expect(page.locator(".messages")).to_contain_text("Interkulturelle Öffnung")
 
     assert visitor_reads(page, site, TOPIC_DE, NEW_LEAD)
 

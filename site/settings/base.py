@@ -230,6 +230,12 @@ EMAIL_TIMEOUT = 10
 # wait before the n-th retry (n × this many seconds).
 PORTAL_MAIL_ATTEMPTS = int(os.environ.get("PORTAL_MAIL_ATTEMPTS", "3"))
 PORTAL_MAIL_RETRY_SECONDS = float(os.environ.get("PORTAL_MAIL_RETRY_SECONDS", "1"))
+
+# The editors' handbook, shown in the admin under Hilfe (portal.handbook): Markdown and
+# screenshots in the repository, not in the installed package.
+PORTAL_HANDBOOK_DIR = Path(
+    os.environ.get("PORTAL_HANDBOOK_DIR", PROJECT_DIR.parent / "docs" / "handbuch")
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chancen.nrw <noreply@chancen.nrw.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
