@@ -45,12 +45,12 @@ def optimise(path):
 # "Wie viele Klicks?" that repeats each number.
 CLICKS = {
     "editor_submit": (7, "Pressemitteilung schreiben und einreichen"),
-    "approve": (2, "Freigeben (von der Startseite)"),
+    "approve": (3, "Freigeben (von der Startseite)"),
     "request_changes": (3, "Änderungen anfordern (mit Kommentar)"),
     "resubmit": (3, "Kommentar lesen, überarbeiten, erneut einreichen"),
     "translate_page": (9, "Seite übersetzen (zwei Texte) und einreichen"),
     "translate_partner": (7, "Partner übersetzen (ein Text) und einreichen"),
-    "release_translations": (4, "Seite und Partner auf Englisch freigeben"),
+    "release_translations": (6, "Seite und Partner auf Englisch freigeben"),
 }
 
 

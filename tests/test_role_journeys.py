@@ -236,6 +236,14 @@ def two_submissions(sessions):
     return first, second
 
 
+def confirm_approval(journey, title):
+    """The dialog "Freigeben" opens: it says what happens, then one click confirms."""
+    intro = journey.page.locator("[data-workflow-action-intro]")
+    expect(intro).to_contain_text(f"„{title}“")
+    expect(intro).to_contain_text("veröffentlicht")
+    journey.click(journey.page.locator("form:has(textarea[name='comment']) button[type='submit']"))
+
+
 def test_approver_approves_one_submission_and_sends_one_back(two_submissions, journey):
     page = journey.page
     first, second = two_submissions
@@ -249,6 +257,7 @@ def test_approver_approves_one_submission_and_sends_one_back(two_submissions, jo
     journey.click(row.locator(".w-dropdown__toggle"))
     journey.shot("freigabe-startseite")
     journey.click(row.get_by_role("button", name="Freigeben", exact=True))
+    confirm_approval(journey, first.title)
     approved = f"„{first.title}“ wurde freigegeben und veröffentlicht."
     expect(journey.messages).to_contain_text(approved)
     expect(journey.row("awaiting-review", first.title)).to_have_count(0)
@@ -406,6 +415,7 @@ def test_translator_translates_a_page_and_a_partner_approver_releases_visitors_r
         expect(row).to_contain_text("Ulla Übersetzung")
         journey.click(row.locator(".w-dropdown__toggle"))
         journey.click(row.get_by_role("button", name="Freigeben", exact=True))
+        confirm_approval(journey, title)
         expect(journey.messages).to_contain_text("wurde freigegeben und veröffentlicht.")
     expect(journey.panel("awaiting-review")).to_contain_text("Nichts zu tun.")
     journey.counted("release_translations")

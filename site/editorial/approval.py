@@ -126,8 +126,12 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         if is_own_work(obj, user) or not super().get_actions(obj, user):
             return []
-        # Both open Wagtail's action dialog (modal=True): a confirmation before publishing,
-        # a comment before sending the work back.
+        return self.portal_actions()
+
+    @staticmethod
+    def portal_actions():
+        """Both open Wagtail's action dialog (modal=True): a confirmation before publishing,
+        a comment before sending the work back."""
         return [
             (REQUEST_CHANGES, _("Änderungen anfordern"), True),
             (APPROVE, _("Freigeben"), True),
@@ -158,7 +162,7 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
     def get_review_actions(self, user):
         """The moderation actions on any state of `get_task_states_user_can_moderate`: those
         states exclude the user's own work already, so no per-object check (the dashboard)."""
-        return super().get_actions(None, user)
+        return self.portal_actions() if super().get_actions(None, user) else []
 
     @classmethod
     def get_description(cls):
