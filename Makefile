@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages \
-	clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
+	kern clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,6 +67,13 @@ format: install ## Format the code with ruff
 
 messages: install ## Update the UI translation catalogues (site/locale) from code and templates
 	$(MANAGE) makemessages --locale=en --ignore=.venv --ignore=tests --no-obsolete
+
+# KERN, the design system of the German administration, is vendored in site/static/kern/ (built
+# stylesheet, the Fira Sans weights in use, licence; SOURCE.txt has version and checksums), so
+# install, run and test need no npm. This target moves to another version through npm.
+KERN_VERSION ?= 2.7.2
+kern: ## Refresh the vendored KERN design system (site/static/kern/) from npm: KERN_VERSION=2.7.2
+	$(PYTHON) tools/vendor_kern.py $(KERN_VERSION)
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) db.sqlite3 media static
