@@ -150,3 +150,52 @@ def test_pages_name_their_icons_and_the_wordmark(client, seeded):
     for name in ("favicon.svg", "chancen-nrw.svg", "apple-touch-icon.png", "icon-192.png"):
         assert (STATIC / "brand" / name).is_file(), name
 
+
+# The pattern page -------------------------------------------------------------------------------
+
+PATTERNS = ("/de/-/muster/", "/en/-/muster/")
+COMPONENTS = [
+    'class="kern-kopfzeile"',  # the frame: Kopfzeile, wordmark, navigation, footer
+    'class="wordmark"',
+    'class="main-navigation"',
+    'class="breadcrumb"',
+    'class="site-footer"',
+    'class="page-header"',  # text and the body's blocks
+    'class="quote"',
+    'class="call-to-action"',
+    'class="related-links"',
+    "kern-btn kern-btn--primary",  # buttons
+    "kern-btn kern-btn--secondary",
+    "kern-alert kern-alert--info",  # alerts: a note and the error summary
+    "kern-alert kern-alert--danger",
+    "kern-form-input__input--error",  # form fields, empty and in error
+    "kern-form-input__select",
+    "kern-form-check__checkbox",
+    'class="kern-error"',
+    "teaser kern-card",  # cards
+    "press-list__item kern-card",
+    "teaser publication-teaser kern-card",
+    'class="partner kern-card"',
+    'class="document-link"',  # documents, pagination, section navigation, sidebar panel
+    'class="pagination"',
+    'class="section-navigation"',
+    'class="sidebar-panel"',
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PATTERNS)
+def test_pattern_page_shows_every_component_in_development(client, seeded, settings, path):
+    settings.DEBUG = True
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    missing = [component for component in COMPONENTS if component not in html]
+    assert not missing, missing
+    assert '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PATTERNS)
+def test_pattern_page_does_not_exist_in_production(client, seeded, path):
+    assert client.get(path).status_code == 404
