@@ -25,6 +25,7 @@ prepare: install ## Migrate, compile UI translations, load the seed content, set
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(MANAGE) load_seed_content
+	$(MANAGE) render_covers
 	$(MANAGE) setup_editorial
 	$(MANAGE) create_demo_accounts
 
