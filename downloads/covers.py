@@ -6,6 +6,11 @@ a worker runs the queue (production: django-tasks-db), in the request in develop
 the first page with PDFium (pypdfium2, no system packages) and keeps it as a Wagtail image,
 `PortalDocument.cover`, in the document's collection; a new file redraws the same image. A
 publication shows its own cover image if the editor chose one, else this one.
+
+The cover is derived, not a file of its own: it is released with its document (the document's
+save moves it along), the list of files to release leaves it out, and it goes when its document
+goes. A document that replaces another gets none: on release its file, and the cover drawn
+from it, go to the published document.
 """
 
 import io
@@ -14,6 +19,7 @@ from pathlib import PurePosixPath
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -40,6 +46,15 @@ def first_page_png(data, width=COVER_WIDTH):
         return out.getvalue()
     finally:
         pdf.close()
+
+
+def delete_cover(sender, instance, **kwargs):
+    """A document's cover goes with it (also when a released replacement's row is removed)."""
+    if instance.cover_id:
+        get_image_model().objects.filter(pk=instance.cover_id).delete()
+
+
+post_delete.connect(delete_cover, sender="downloads.PortalDocument")
 
 
 def queue_cover(document):

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 import pytest
@@ -24,9 +25,9 @@ FORM_BASE = override_settings(WAGTAILDOCS_DOCUMENT_FORM_BASE="downloads.forms.Po
 def upload(db, media, django_capture_on_commit_callbacks):
     """Upload a file through the portal's form; what is queued after the commit runs."""
 
-    def upload(name, content):
+    def upload(name, content, **data):
         form = upload_form_class()(
-            data={"title": "Leitfaden", "language": "de"},
+            data={"title": "Leitfaden", "language": "de", **data},
             files={"file": SimpleUploadedFile(name, content)},
         )
         assert form.is_valid(), form.errors
@@ -130,3 +131,49 @@ def test_the_cover_follows_its_document_out_of_the_pending_collection(upload):
     document.save(update_fields=["collection"])
     document.cover.refresh_from_db()
     assert document.cover.collection_id == other.pk
+
+
+def test_a_pending_documents_cover_is_not_listed_for_release_and_goes_out_with_it(
+    upload, administration_client
+):
+    from portal.editorial.files import pending_collection, release
+
+    document = upload("entwurf.pdf", sample_files.pdf_bytes())
+    document.collection = pending_collection()
+    document.save()
+    document.cover.refresh_from_db()
+    assert document.cover.collection_id == document.collection_id  # as private as its file
+
+    response = administration_client.get(reverse("portal_pending_files"))
+    listed = [row["file"] for row in response.context["rows"]]
+    assert document in listed
+    assert document.cover not in listed
+
+    release(document)
+    document.cover.refresh_from_db()
+    assert document.cover.collection_id == Collection.get_first_root_node().pk
+
+
+def test_a_replacement_gets_no_cover_and_the_released_file_redraws_the_published_one(
+    upload, django_capture_on_commit_callbacks
+):
+    from portal.editorial.files import release
+
+    published = upload("alt.pdf", sample_files.pdf_bytes(text="Erste Auflage"))
+    old_hash = published.cover.file_hash
+    replacement = upload(
+        "neu.pdf", sample_files.pdf_bytes(text="Zweite Auflage"), replaces=published.pk
+    )
+    assert replacement.cover is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        release(replacement)
+    published.refresh_from_db()
+    assert published.cover.file_hash != old_hash
+
+
+def test_a_documents_cover_goes_with_it(upload):
+    document = upload("leitfaden.pdf", sample_files.pdf_bytes())
+    cover_pk = document.cover_id
+    document.delete()
+    assert not get_image_model().objects.filter(pk=cover_pk).exists()

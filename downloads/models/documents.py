@@ -120,7 +120,8 @@ class PortalDocument(AbstractDocument):
         super().save(*args, **kwargs)
         if getattr(self, "_new_file", False):
             self._new_file = False
-            if self.file_format == "pdf":
+            # A replacement hands its file to the published document, which draws it then.
+            if self.file_format == "pdf" and self.replaces_id is None:
                 queue_cover(self)
         if self.cover_id:
             # The cover follows its document, out of the pending collection on release.
