@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages \
-	handbook clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
+	handbook kern clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,6 +25,7 @@ prepare: install ## Migrate, compile UI translations, load the seed content, set
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(MANAGE) load_seed_content
+	$(MANAGE) render_covers
 	$(MANAGE) setup_editorial
 	$(MANAGE) create_demo_accounts
 
@@ -72,6 +73,13 @@ messages: install ## Update the UI translation catalogues (site/locale) from cod
 handbook: install ## Run the role journeys in Chromium and retake the handbook's screenshots (docs/handbuch/bilder/)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
 	PORTAL_HANDBOOK_SCREENSHOTS=1 $(BIN)/pytest tests/test_role_journeys.py -p no:cacheprovider
+
+# KERN, the design system of the German administration, is vendored in site/static/kern/ (built
+# stylesheet, the Fira Sans weights in use, licence; SOURCE.txt has version and checksums), so
+# install, run and test need no npm. This target moves to another version through npm.
+KERN_VERSION ?= 2.7.2
+kern: ## Refresh the vendored KERN design system (site/static/kern/) from npm: KERN_VERSION=2.7.2
+	$(PYTHON) tools/vendor_kern.py $(KERN_VERSION)
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -53,7 +53,8 @@ def latest_press_releases_on_topic(page, limit=3):
     """
     from .models import PressReleaseIndexPage, PressReleasePage
 
-    if page.pk is None or page.depth is None or page.depth < 2:
+    # A home page (depth 2) is never a topic: topics are section and topic pages below it.
+    if page.pk is None or page.depth is None or page.depth <= 2:
         return TopicPressReleases()
     home_path = page.path[: 2 * Page.steplen]
     releases = list(

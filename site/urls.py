@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from downloads import views as document_views
-from portal import views
+from portal import patterns, views
 from portal.api.mount import attach_routers
 from portal.sitemaps import PortalSitemap
 from search import views as search_views
@@ -42,6 +42,8 @@ handler403 = "portal.views.permission_denied"
 
 urlpatterns += i18n_patterns(
     path(_("suche/"), search_views.search, name="search"),
+    # The pattern page of the components, in development only (404 otherwise).
+    path("-/muster/", patterns.pattern_library, name="patterns"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

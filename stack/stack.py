@@ -465,6 +465,7 @@ def prepare():
         ("compilemessages", {"ignore_patterns": [".venv", "node_modules", ".stack"]}),
         ("collectstatic", {"interactive": False, "verbosity": 0}),
         *([("load_seed_content", {})] if first else []),
+        ("render_covers", {}),
         ("setup_editorial", {}),
         ("setup_public_site", {}),
     ]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings as django_settings
 from django.db import connections
+from django.utils import translation
 
 from wagtail.models import Locale, Site
 
@@ -97,6 +98,16 @@ def _remove_the_test_media():
     yield
     if root.name.startswith("portal-test-media-"):
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _source_language_first():
+    """Every test starts in German, the source language. A request to /en/ leaves English
+    active in the thread (LocaleMiddleware does not switch back), so without this a test's
+    German messages would depend on which test ran before it."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 # The seeded portal --------------------------------------------------------------------------

@@ -30,7 +30,7 @@ def post(client, page, data, honeypot="", seconds_ago=10):
 def test_contact_page_shows_person_form_and_privacy_notice(contact_page, client):
     content = client.get(contact_page.url).content.decode()
     assert "Kerstin Peters" in content
-    assert '<label for="id_nachricht">Nachricht *</label>' in content
+    assert '<label class="kern-label" for="id_nachricht">Nachricht *</label>' in content
     assert "löschen sie nach 90 Tagen" in content
 
 

@@ -69,7 +69,7 @@ def test_bad_orders_are_refused_with_a_message_and_nothing_is_stored(client, ord
         form = response.context["form"]
         assert message in " ".join(form.errors.get(field, [])), (changes, form.errors)
         html = response.content.decode()
-        assert 'class="form-errors" role="alert"' in html
+        assert 'class="form-errors kern-alert kern-alert--danger" role="alert"' in html
         if field != "name":
             assert 'value="Erika Mustermann"' in html  # what was right is kept
     assert not FormSubmission.objects.filter(page=order_page).exists()

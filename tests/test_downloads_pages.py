@@ -123,7 +123,7 @@ def test_english_pages_mark_the_german_document(seeded, client):
 
 def test_publication_page_has_a_download_button_with_facts_and_the_order_link(seeded, client):
     main = _main(client.get(BROCHURE_DE))
-    assert 'class="button"' in main
+    assert 'class="button kern-btn kern-btn--primary"' in main
     assert "(PDF, 3,6\xa0KB, 2 Seiten, Deutsch)" in main
     assert f'href="{ORDER_DE}"' in main
 
@@ -151,10 +151,10 @@ def test_publications_are_paginated_and_bad_page_numbers_are_harmless(seeded, cl
     for number in range(25):
         PublicationPageFactory(parent=downloads, title=f"Heft {number}", summary="<p>x</p>")
     first = _main(client.get(DOWNLOADS_DE))
-    assert first.count('class="teaser publication-teaser"') == 20
+    assert first.count('class="teaser publication-teaser kern-card"') == 20
     assert "?seite=2" in first
     second = _main(client.get(DOWNLOADS_DE + "?seite=2"))
-    assert second.count('class="teaser publication-teaser"') == 6
+    assert second.count('class="teaser publication-teaser kern-card"') == 6
     for bad in ["abc", "0", "-1", "99999999999999999999", "%00"]:
         assert client.get(DOWNLOADS_DE + "?seite=" + bad).status_code == 200
 
@@ -201,7 +201,7 @@ def _fill(downloads, cover, count):
 
 
 # The home page's budget (tests/test_query_budget.py), the frame of every page.
-HOME_BUDGET = 18
+HOME_BUDGET = 20
 DOWNLOADS_BUDGET = 28  # measured 24 on SQLite; headroom for other databases
 
 

@@ -39,7 +39,10 @@ def test_accessibility_statement_has_feedback_form_and_arbitration(seeded, clien
     assert "Schlichtungsverfahren" in content
     assert 'href="/de/barrierefreiheit/barriere-melden/"' in content
     form = client.get("/de/barrierefreiheit/barriere-melden/").content.decode()
-    assert '<label for="id_beschreibung_der_barriere">Beschreibung der Barriere *</label>' in form
+    assert (
+        '<label class="kern-label" for="id_beschreibung_der_barriere">'
+        "Beschreibung der Barriere *</label>"
+    ) in form
 
 
 def test_facts_only_the_ministry_knows_are_marked_for_the_editors(seeded):
@@ -67,7 +70,7 @@ def test_english_footer_links_the_translated_legal_pages(seeded, client):
 
 def test_english_contact_form_is_translated_but_stores_the_same_fields(seeded, client):
     content = client.get("/en/contact/").content.decode()
-    assert '<label for="id_nachricht">Message *</label>' in content
+    assert '<label class="kern-label" for="id_nachricht">Message *</label>' in content
 
 
 def test_publisher_is_named_in_the_visitors_language(seeded, client):

@@ -240,7 +240,7 @@ def test_english_directory_is_translated_and_lists_german_partners(seeded, clien
     assert seed_pages.WINNING_PARTNERS[0] not in text
     assert len(partner_names(response)) == 29
     assert "Polizeipräsidium Dortmund" in text
-    assert response.content.decode().count('<li class="partner" lang="de">') == 29
+    assert response.content.decode().count('<li class="partner kern-card" lang="de">') == 29
     assert "Become a partner" in text
 
 
@@ -311,8 +311,8 @@ def test_filter_is_a_plain_get_form_with_labelled_fields(directory_de, client):
     form = re.search(r'<form class="portal-form partner-filter"[^>]*>', html).group(0)
     assert 'method="get"' in form
     assert f'action="{directory_de.url}#partnerliste"' in form
-    assert '<label for="id_art">Art</label>' in html
-    assert '<label for="id_q">Name oder Ort</label>' in html
+    assert '<label class="kern-label" for="id_art">Art</label>' in html
+    assert '<label class="kern-label" for="id_q">Name oder Ort</label>' in html
     assert '<option value="polizei" selected>Polizei</option>' in html
     assert 'value="dortmund"' in html
     assert "<script" not in html
@@ -430,7 +430,7 @@ def test_english_page_prefers_live_english_translations(seeded, client):
     html = response.content.decode()
     assert partner_names(response).count("Westdeutscher Rundfunk") == 1
     assert "2019 to 2021" in html
-    assert html.count('<li class="partner" lang="de">') == 28
+    assert html.count('<li class="partner kern-card" lang="de">') == 28
 
     english.live = False
     english.save()

@@ -38,8 +38,8 @@ def test_form_page_renders_labelled_fields_honeypot_and_privacy_notice(form_page
     response = client.get(FORM_DE)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<label for="id_organisation">Organisation *</label>' in html
-    assert '<label for="id_massnahmen">Geplante Maßnahmen *</label>' in html
+    assert '<label class="kern-label" for="id_organisation">Organisation *</label>' in html
+    assert '<label class="kern-label" for="id_massnahmen">Geplante Maßnahmen *</label>' in html
     assert '<textarea name="massnahmen"' in html
     assert 'type="checkbox" name="einwilligung"' in html
     assert "Ich bin einverstanden, dass meine Angaben gespeichert und verwendet werden" in html
@@ -49,7 +49,10 @@ def test_form_page_renders_labelled_fields_honeypot_and_privacy_notice(form_page
 
 def test_directory_links_to_the_form(form_page, client):
     html = client.get(form_page.get_parent().url).content.decode()
-    assert f'<a class="button" href="{FORM_DE}">Partner werden</a>' in html
+    assert (
+        f'<a class="button kern-btn kern-btn--primary" href="{FORM_DE}">'
+        '<span class="kern-label">Partner werden</span></a>'
+    ) in html
 
 
 def test_valid_declaration_is_stored_and_mailed_after_commit(

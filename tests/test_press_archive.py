@@ -75,7 +75,7 @@ def test_bad_page_numbers_show_a_page_and_say_so(archive, client, value, shown, 
     assert response.status_code == 200
     assert response.context["archive"].page.number == shown
     content = response.content.decode()
-    assert '<div class="notice" role="status">' in content
+    assert '<div class="notice kern-alert kern-alert--info" role="status">' in content
     assert notice in content
     assert '<meta name="robots" content="noindex">' in content
 
@@ -165,8 +165,8 @@ def test_topic_filter_form_works_without_javascript(archive, topics, client):
     make_release(archive, "Zur Öffnung", datetime.date(2018, 3, 22), topics=[opening])
     content = client.get(archive.url).content.decode()
     assert f'<form class="press-topic-filter" method="get" action="{archive.url}">' in content
-    assert '<label for="press-topic">Thema</label>' in content
-    assert '<select id="press-topic" name="thema">' in content
+    assert '<label class="kern-label" for="press-topic">Thema</label>' in content
+    assert '<select class="kern-form-input__select" id="press-topic" name="thema">' in content
 
 
 @pytest.mark.parametrize(

@@ -311,7 +311,7 @@ def test_no_results_page_helps_on(seeded, client):
     html = client.get("/de/suche/", {"q": "Quokkazucht"}).content.decode()
     assert "0 Treffer für „Quokkazucht“" in html
     assert "Prüfen Sie die Schreibweise." in html
-    assert '<a class="button" href="/de/">' in html
+    assert '<a class="button kern-btn kern-btn--secondary" href="/de/">' in html
     assert 'value="Quokkazucht"' in html
 
 

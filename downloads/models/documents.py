@@ -19,6 +19,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
+from downloads.covers import queue_cover
 from downloads.files import FORMATS, FileFacts, extension_of, extract_pdf_text, inspect_document
 
 
@@ -68,6 +69,16 @@ class PortalDocument(AbstractDocument):
             "Adresse und zeigt bis zur Freigabe weiter die bisherige Datei."
         ),
     )
+    cover = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Titelblatt"),
+        help_text=_("Die erste Seite einer PDF-Datei, beim Hochladen gezeichnet."),
+    )
     former_file_names = models.JSONField(
         default=list,
         blank=True,
@@ -107,6 +118,16 @@ class PortalDocument(AbstractDocument):
     def save(self, *args, **kwargs):
         self.remember_former_file_name()
         super().save(*args, **kwargs)
+        if getattr(self, "_new_file", False):
+            self._new_file = False
+            # A replacement hands its file to the published document, which draws it then.
+            if self.file_format == "pdf" and self.replaces_id is None:
+                queue_cover(self)
+        if self.cover_id:
+            # The cover follows its document, out of the pending collection on release.
+            type(self.cover).objects.filter(pk=self.cover_id).exclude(
+                collection_id=self.collection_id
+            ).update(collection_id=self.collection_id)
 
     def remember_former_file_name(self):
         """A replaced file's name keeps working: `downloads.views` redirects it."""
@@ -172,6 +193,7 @@ class PortalDocument(AbstractDocument):
         self.file_format = facts.file_format
         self.page_count = facts.page_count
         self.extracted_text = self._read_text() if facts.file_format == "pdf" else ""
+        self._new_file = True  # save() queues the cover (downloads.covers)
 
     def _read_text(self):
         with self.open_file() as file:

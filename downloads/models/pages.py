@@ -65,7 +65,10 @@ class DownloadIndexPage(ContentPage):
             .public()
             .select_related("document")
             .prefetch_related(
-                Prefetch("cover", queryset=get_image_model().objects.prefetch_renditions())
+                Prefetch("cover", queryset=get_image_model().objects.prefetch_renditions()),
+                Prefetch(
+                    "document__cover", queryset=get_image_model().objects.prefetch_renditions()
+                ),
             )
             .order_by("-first_published_at", "path")
         )
@@ -133,6 +136,13 @@ class PublicationPage(GermanSlugMixin, Page):
     class Meta:
         verbose_name = _("Publikation")
         verbose_name_plural = _("Publikationen")
+
+    @property
+    def cover_image(self):
+        """The cover the editor chose, else the first page of the PDF (downloads.covers)."""
+        if self.cover_id:
+            return self.cover
+        return self.document.cover if self.document_id and self.document else None
 
     def teaser_text(self):
         if self.search_description:

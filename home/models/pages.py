@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail_localize.fields import SynchronizedField
 
-from portal.pages import ContentPage, SidebarPage, TopicListMixin
+from portal.pages import ContentPage, SidebarPage, TopicListMixin, automatic_sidebar_panels
 from portal.structured_data import organization
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
 
@@ -42,6 +42,8 @@ class HomePage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = SectionPage.objects.child_of(self).live().public()
+        # What the sections offer the home page (downloads: the newest publication).
+        context["sidebar_panels"] = automatic_sidebar_panels(self, request)
         return context
 
     def structured_data(self, request):

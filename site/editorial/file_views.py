@@ -41,6 +41,10 @@ class PendingFilesView(TemplateView):
             )
             if kind == "dokument":
                 files = files.select_related("replaces")
+            else:
+                # A document's cover (downloads.covers) is released with its document.
+                covers = get_document_model().objects.exclude(cover=None).values("cover")
+                files = files.exclude(pk__in=covers)
             rows += [
                 {"kind": kind, "file": file, "can_release": can_release(user, file)}
                 for file in files.order_by("-created_at")

@@ -142,6 +142,8 @@ if os.environ.get("DEEPL_AUTH_KEY"):
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = PROJECT_DIR / "static_root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
