@@ -39,13 +39,14 @@ run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
 	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# WORKERS=auto runs in parallel with pytest-xdist, one worker per core, each with its own test
-# database (test_<name>_gw0, …) and the seed loaded once: on two cores SQLite takes 9.5 instead
-# of 16 minutes. One process stays the default until the parallel run is proven on PostgreSQL.
-WORKERS ?= 0
+# In parallel (pytest-xdist), one worker per core, each with its own copy of the seeded test
+# database (built once, kept in .cache/test-databases/ until the code changes; see
+# tests/database_cache.py); idle workers take tests from busy ones (worksteal). WORKERS=0 runs
+# everything in one process.
+WORKERS ?= auto
 test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
-	$(BIN)/pytest -n $(WORKERS)
+	$(BIN)/pytest -n $(WORKERS) $(if $(filter-out 0,$(WORKERS)),--dist worksteal)
 
 check-install: ## Install the project without extras into a clean venv; every module imports, check passes
 	.ci/check_install.sh
@@ -81,8 +82,8 @@ KERN_VERSION ?= 2.7.2
 kern: ## Refresh the vendored KERN design system (site/static/kern/) from npm: KERN_VERSION=2.7.2
 	$(PYTHON) tools/vendor_kern.py $(KERN_VERSION)
 
-clean: ## Remove the virtualenv, the local database and media
-	rm -rf $(VENV) db.sqlite3 media static
+clean: ## Remove the virtualenv, the local database, media and the cached test databases
+	rm -rf $(VENV) db.sqlite3 media static .cache
 
 # The production tier on this machine, loopback only (stack/stack.py; README "Deployment tiers").
 $(VENV)/.stack-installed: pyproject.toml $(VENV)/.installed

@@ -197,6 +197,8 @@ class PressArchive:
     def _has_view(self, archive, topic):
         if archive is None or (self.topic is not None and topic is None):
             return False
+        if self.year is not None and self.year not in self.years:
+            return False  # a year without releases here (a 404) has none elsewhere either
         if self.year is None and topic is None:
             return True
         releases = archive.releases(self._private)

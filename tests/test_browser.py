@@ -202,7 +202,9 @@ def test_translator_submits_approver_releases_english_visitor_sees_it(translatio
     log_in(page, site, "freigeberin")
     review = page.locator("tr", has_text="We are partners")
     review.locator(".w-dropdown__toggle").click()
-    review.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])').click()
+    review.locator('button[data-workflow-action-url*="/approve/"]').click()
+    # "Freigeben" asks for confirmation first (with an optional comment).
+    page.locator("form:has(textarea[name='comment']) button[type='submit']").click()
     expect(page.locator("tr", has_text="We are partners")).to_have_count(0, timeout=15_000)
 
     assert visitor_reads(page, site, PARTNERS_EN, NEW_HEADING)
