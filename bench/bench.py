@@ -36,6 +36,7 @@ import shutil
 import signal
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -318,7 +319,8 @@ def parse_wrk(output):
         return match.groups() if match else None
 
     def latency(percent):
-        value, unit = number(rf"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$") or ("nan", "ms")
+        match = re.search(rf"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
+        value, unit = match.groups() if match else ("nan", "ms")
         return float(value) * UNITS[unit]
 
     requests = int(number(r"(\d+) requests in")[0])
@@ -356,14 +358,36 @@ def wrk(url, duration, connections):
     return parse_wrk(done.stdout)
 
 
-def load_round(base, rows, master, duration, connections):
+def served(counts_dir):
+    """Requests the workers finished so far (bench/gunicorn_conf.py)."""
+    return sum(
+        struct.unpack("q", path.read_bytes()[:8] or bytes(8))[0] for path in counts_dir.iterdir()
+    )
+
+
+def settled(pids, counts_dir):
+    """CPU ticks and served requests once the workers are idle.
+
+    When wrk stops, requests it sent may still wait in the listen queue; the workers serve
+    them after. Waiting until neither number moves counts their time and them alike.
+    """
+    last = None
+    while True:
+        now = (cpu_ticks(pids), served(counts_dir))
+        if now == last:
+            return now
+        last = now
+        time.sleep(0.25)
+
+
+def load_round(base, rows, master, counts_dir, duration, connections):
     measured = {}
     for row in rows:
         pids = worker_pids(master)
-        before = cpu_ticks(pids)
+        ticks, requests = settled(pids, counts_dir)
         result = wrk(base + row["url"], duration, connections)
-        ticks = cpu_ticks(pids) - before
-        result["cpu_ms"] = ticks * 1000 / TICKS / max(result["requests"], 1)
+        ticks_after, requests_after = settled(pids, counts_dir)
+        result["cpu_ms"] = (ticks_after - ticks) * 1000 / TICKS / max(requests_after - requests, 1)
         measured[row["url"]] = result
     return measured
 
@@ -389,6 +413,22 @@ def prepare(db, env, workdir, key):
     shutil.rmtree(media_cache, ignore_errors=True)
     shutil.copytree(workdir / "media", media_cache)
     return seconds
+
+
+def collect_static(env, workdir):
+    """`collectstatic` once per installed code: cached in .bench/, linked into the portal."""
+    digest = hashlib.sha256()
+    for marker in [ROOT / ".venv" / ".installed", *sorted(ROOT.glob("*/static/**/*"))]:
+        if marker.is_file():
+            digest.update(f"{marker.relative_to(ROOT)}:{marker.stat().st_mtime_ns}".encode())
+    cached = CACHE / f"static-{digest.hexdigest()[:12]}"
+    if not cached.exists():
+        for old in CACHE.glob("static-*"):
+            shutil.rmtree(old)
+        manage(env, "collectstatic", "--no-input")
+        CACHE.mkdir(exist_ok=True)
+        shutil.move(workdir / "static", cached)
+    (workdir / "static").symlink_to(cached)
 
 
 def run(options):
@@ -433,11 +473,13 @@ def measure(options, workdir, processes, db):
     build_seconds = prepare(db, env, workdir, key)
     started = time.perf_counter()
     manage(env, "setup_public_site")
-    manage(env, "collectstatic", "--no-input")
+    collect_static(env, workdir)
     log(f"public site and static files in {time.perf_counter() - started:.0f} s")
     probe_file = workdir / "urls.json"
     run_django(["-m", "bench.probe", f"127.0.0.1:{port}", probe_file], env)
     rows = json.loads(probe_file.read_text())
+    counts_dir = workdir / "counts"
+    counts_dir.mkdir()
 
     gunicorn = processes.start(
         "gunicorn",
@@ -456,10 +498,12 @@ def measure(options, workdir, processes, db):
             "--no-control-socket",
             "--log-level",
             "warning",
+            "--config",
+            "python:bench.gunicorn_conf",
         ],
         workdir / "gunicorn.log",
         cwd=ROOT,
-        env=env,
+        env={**env, "BENCH_COUNTS": str(counts_dir)},
     )
     base = f"http://127.0.0.1:{port}"
     wait_for_http(f"{base}/-/health/live/")
@@ -473,7 +517,9 @@ def measure(options, workdir, processes, db):
     rounds = []
     for number in range(1, options.rounds + 1):
         log(f"round {number}/{options.rounds}: {len(rows)} URLs × {options.duration} s")
-        rounds.append(load_round(base, rows, gunicorn.pid, options.duration, options.connections))
+        rounds.append(
+            load_round(base, rows, gunicorn.pid, counts_dir, options.duration, options.connections)
+        )
     rss = [rss_mb(pid) for pid in worker_pids(gunicorn.pid)]
 
     results = []
