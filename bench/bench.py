@@ -244,11 +244,15 @@ def django_env(workdir, db, port, redis_port):
 
 
 def run_django(argv, env, **extra_env):
-    done = subprocess.run(
-        [PYTHON, *argv], cwd=ROOT, env={**env, **extra_env}, check=False, text=True
-    )
-    if done.returncode:
-        raise SystemExit(f"{' '.join(map(str, argv))} failed ({done.returncode})")
+    process = subprocess.Popen([PYTHON, *argv], cwd=ROOT, env={**env, **extra_env})
+    try:
+        returncode = process.wait()
+    except BaseException:  # interrupted: the child goes too
+        process.terminate()
+        process.wait()
+        raise
+    if returncode:
+        raise SystemExit(f"{' '.join(map(str, argv))} failed ({returncode})")
 
 
 def manage(env, *args):
@@ -385,9 +389,16 @@ def load_round(base, rows, master, counts_dir, duration, connections):
     for row in rows:
         pids = worker_pids(master)
         ticks, requests = settled(pids, counts_dir)
+        started = time.perf_counter()
         result = wrk(base + row["url"], duration, connections)
         ticks_after, requests_after = settled(pids, counts_dir)
-        result["cpu_ms"] = (ticks_after - ticks) * 1000 / TICKS / max(requests_after - requests, 1)
+        served_now = max(requests_after - requests, 1)
+        result["cpu_ms"] = (ticks_after - ticks) * 1000 / TICKS / served_now
+        if not result["requests"]:
+            # Slower than the window: no answer reached wrk before it stopped. The workers'
+            # count over the time until they were idle gives the rate; latency is unknown.
+            result["rps"] = served_now / (time.perf_counter() - started)
+            result["p50"] = result["p99"] = None
         measured[row["url"]] = result
     return measured
 
@@ -429,6 +440,12 @@ def collect_static(env, workdir):
         CACHE.mkdir(exist_ok=True)
         shutil.move(workdir / "static", cached)
     (workdir / "static").symlink_to(cached)
+
+
+def median_or_none(values):
+    """The median of the known values; None if no round knew one."""
+    known = [value for value in values if value is not None]
+    return statistics.median(known) if known else None
 
 
 def run(options):
@@ -510,8 +527,10 @@ def measure(options, workdir, processes, db):
     home = next(row["url"] for row in rows if row["label"] == "home de")
     first = timed_get(base + home)
     log(f"gunicorn ({options.workers} sync workers) on {base}; first request {first:.0f} ms")
+    pids = worker_pids(gunicorn.pid)
     for row in rows:  # warm-up: every worker has served every URL
-        wrk(base + row["url"], 1, options.connections)
+        wrk(base + row["url"], 1, options.workers)
+        settled(pids, counts_dir)
     warm = statistics.median(timed_get(base + home) for _ in range(20))
 
     rounds = []
@@ -533,8 +552,8 @@ def measure(options, workdir, processes, db):
                 queries=row["queries"],
                 cpu_ms=statistics.median(r["cpu_ms"] for r in runs),
                 rps=statistics.median(r["rps"] for r in runs),
-                p50=statistics.median(r["p50"] for r in runs),
-                p99=statistics.median(r["p99"] for r in runs),
+                p50=median_or_none(r["p50"] for r in runs),
+                p99=median_or_none(r["p99"] for r in runs),
                 errors=sum(r["errors"] for r in runs),
             )
         )

@@ -21,8 +21,8 @@ class Result:
     queries: int
     cpu_ms: float
     rps: float
-    p50: float
-    p99: float
+    p50: float | None  # None: no request finished within wrk's window
+    p99: float | None
     errors: int = 0
     cached_cpu_ms: float | None = None  # None: the portal has no app-level cache to hit
 
@@ -33,6 +33,13 @@ def mark(ok):
 
 def ratio(value, reference):
     return value / reference if reference > 0 else float("inf")
+
+
+def milliseconds(value):
+    """A latency; "–" when no request finished within wrk's window (`bench.bench`)."""
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
 
 
 def row(result, reference):
@@ -56,9 +63,9 @@ def row(result, reference):
         str(result.queries),
         f"{result.cpu_ms:.1f}" if result.cpu_ms >= 1 else f"{result.cpu_ms:.2f}",
         f"{times:.1f}×",
-        f"{result.rps:.0f}",
-        f"{result.p50:.0f}" if result.p50 >= 10 else f"{result.p50:.1f}",
-        f"{result.p99:.0f}" if result.p99 >= 10 else f"{result.p99:.1f}",
+        f"{result.rps:.0f}" if result.rps >= 1 else f"{result.rps:.2f}",
+        milliseconds(result.p50),
+        milliseconds(result.p99),
         cached,
         target,
         check,
@@ -103,6 +110,11 @@ def render(results, context):
         f"{context['warm_ms']:.0f} ms: {first_ratio:.1f}× (target ≤ "
         f"{FIRST_REQUEST_TARGET:g}×) {mark(first_ok)}",
     ]
+    if any(result.p50 is None for result in results):
+        lines.append(
+            "- p50/p99 –: no request finished within the window of wrk; req/s and CPU ms "
+            "come from the requests the workers served until they were idle again."
+        )
     if all(result.cached_cpu_ms is None for result in results):
         lines.append(
             f"- cached ×: the portal has no app-level page cache yet, so there is nothing to "
