@@ -27,6 +27,7 @@ subprocesses it starts (`bench.build`, `bench.probe`, gunicorn).
 
 import argparse
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -104,7 +105,7 @@ class SQLite:
         self.url = f"sqlite:///{self.path}"
 
     def create(self):
-        pass
+        self.path.unlink(missing_ok=True)
 
     def restore(self, key):
         cached = CACHE / f"{key}.sqlite3"
@@ -575,6 +576,8 @@ def measure(options, workdir, processes, db):
     print(report)
     CACHE.mkdir(exist_ok=True)
     (CACHE / f"report-{db.engine}-{options.scale}.md").write_text(report)
+    raw = {"context": context, "results": [dataclasses.asdict(result) for result in results]}
+    (CACHE / f"results-{db.engine}-{options.scale}.json").write_text(json.dumps(raw, indent=1))
     return 1 if options.strict and not met else 0
 
 
