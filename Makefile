@@ -8,7 +8,8 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages \
-	handbook kern clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean
+	handbook kern clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean \
+	bench bench-clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -115,3 +116,19 @@ test-stack: $(VENV)/.stack-installed ## Start the stack, run the tests against i
 
 stack-clean: stack-stop ## Remove the stack's data (.stack/: database, media, logs)
 	rm -rf .stack
+
+# The benchmark (bench/bench.py; README "Performance"): a scratch portal of realistic size,
+# served with the production settings under gunicorn, measured per page type with wrk.
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres measures on PostgreSQL (bench_<pid>).
+SCALE ?= full
+ROUNDS ?= 4
+DURATION ?= 3
+CONNECTIONS ?= 8
+BENCH_WORKERS ?= 2
+bench: install ## Measure every page type on a scratch portal (SCALE=full|small, ROUNDS, DURATION, CONNECTIONS, DATABASE_URL, STRICT=1)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack --ignore=.bench -v 0
+	$(BIN)/python bench/bench.py run --scale $(SCALE) --rounds $(ROUNDS) --duration $(DURATION) \
+		--connections $(CONNECTIONS) --workers $(BENCH_WORKERS) $(if $(filter 1,$(STRICT)),--strict)
+
+bench-clean: ## Remove the benchmark's cached portals (.bench/; with DATABASE_URL its template databases)
+	$(PYTHON) bench/bench.py clean
