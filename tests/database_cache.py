@@ -28,7 +28,9 @@ CACHE = ROOT / ".cache" / "test-databases"
 PROJECT_PACKAGES = ["site", "home", "partners", "press", "downloads", "search"]
 SEED_FILES = [ROOT.parent / "shared" / "seed"]
 PACKAGES = ["django", "wagtail", "wagtail-localize", "wagtail-modeladmin", "django-tasks"]
-TEMPLATE_PREFIX = "portal_test_template_"
+# One checkout's templates: the server may be shared by several checkouts (CI jobs, worktrees),
+# and each drops only its own old ones.
+TEMPLATE_PREFIX = f"portal_test_template_{hashlib.sha256(str(ROOT).encode()).hexdigest()[:6]}_"
 
 
 def _files(folder, pattern="*"):
