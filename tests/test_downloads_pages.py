@@ -206,7 +206,7 @@ DOWNLOADS_BUDGET = 28  # measured 24 on SQLite; headroom for other databases
 
 
 def test_downloads_page_queries_do_not_grow_with_documents_and_publications(
-    seeded, client, django_assert_max_num_queries, django_assert_num_queries
+    seeded, client, django_assert_max_num_queries
 ):
     downloads = DownloadIndexPage.objects.get(locale__language_code="de")
     cover = get_image_model().objects.create(
@@ -217,7 +217,8 @@ def test_downloads_page_queries_do_not_grow_with_documents_and_publications(
     _fill(downloads, cover, 297)
     main = _main(client.get(DOWNLOADS_DE))
     assert main.count('<li><p class="document-link">') + main.count('class="document-link"') > 300
-    _queries(client, DOWNLOADS_DE, django_assert_num_queries, few)
+    # At most as many: with 300 the count was once lower (PostgreSQL, parallel run), never higher.
+    _queries(client, DOWNLOADS_DE, django_assert_max_num_queries, few)
 
 
 # Queries each page needs beyond the site's frame (navigation, language switcher, footer),
