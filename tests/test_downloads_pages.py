@@ -200,8 +200,9 @@ def _fill(downloads, cover, count):
         )
 
 
-# The home page's budget (tests/test_query_budget.py), the frame of every page.
-HOME_BUDGET = 20
+# The frame of every page: the home page's budget (tests/test_query_budget.py), plus one – run
+# alone, this module's English home page counts 21 (in the whole suite 20, with warmer caches).
+HOME_BUDGET = 21
 DOWNLOADS_BUDGET = 28  # measured 24 on SQLite; headroom for other databases
 
 
