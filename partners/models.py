@@ -165,6 +165,15 @@ class Partner(
     def get_preview_template(self, request, mode_name):
         return "partners/partner_preview.html"
 
+    def cache_dependents(self):
+        """For the HTTP cache: the directories of every language list it (English shows German
+        entries without translation), and the API."""
+        return [
+            *PartnerIndexPage.objects.live(),
+            "/api/v3/partners/",
+            f"/api/v3/partners/{self.pk}/",
+        ]
+
 
 class PartnerIndexPage(SidebarPage):
     """ "Wir sind Partner": the initiative's goals and terms, then the partners by kind."""

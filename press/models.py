@@ -67,6 +67,12 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
     def atom_feed(self, request):
         return PressReleaseAtomFeed()(request, index=self)
 
+    def get_cached_paths(self):
+        """For the HTTP cache: the archive (a purge takes its `?thema=`/`?seite=` views with
+        it), each year's archive and the feeds."""
+        years = PressReleasePage.objects.child_of(self).dates("date", "year")
+        return ["/", "/feed/rss/", "/feed/atom/", *(f"/{year.year}/" for year in years)]
+
     def releases(self, private_q=None):
         """The live, public releases of this archive, newest first.
 
@@ -168,6 +174,13 @@ class PressReleasePage(ContentPage):
                     )
                 }
             )
+
+    def cache_dependents(self):
+        """For the HTTP cache, besides its archive: "Pressemitteilungen zum Thema" on the pages
+        of its topics (in every language) and the API's list of releases."""
+        topics = [link.topic for link in self.topic_links.select_related("topic") if link.topic]
+        pages = [page for topic in topics for page in topic.get_translations(inclusive=True)]
+        return [*pages, "/api/v3/press-releases/"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

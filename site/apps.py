@@ -13,9 +13,11 @@ class PortalConfig(AppConfig):
         from portal.translation import snippet_status_panel
 
         from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
+        from .http_cache import signals as http_cache_signals
         from .translation import view_restrictions  # noqa: F401  (connects its receivers)
 
         files.register_policies()
         csv_injection.install()
         notifications.replace_wagtail_notifiers()
         snippet_status_panel.install()
+        http_cache_signals.connect()

@@ -74,3 +74,7 @@ class ContactPerson(
 
     def get_preview_template(self, request, mode_name):
         return "components/contact_person_preview.html"
+
+    def cache_dependents(self):
+        """For the HTTP cache, besides the pages that name the person: the API."""
+        return ["/api/v3/contact-persons/", f"/api/v3/contact-persons/{self.pk}/"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
 
@@ -45,6 +45,11 @@ class PublisherDetails(TranslatableMixin, models.Model):
         others = PublisherDetails.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
         if self.locale_id and others.exists():
             raise ValidationError(_("Für diese Sprache gibt es die Angaben zum Herausgeber schon."))
+
+    def cache_dependents(self):
+        """For the HTTP cache: the footer of every page names the publisher (the English
+        pages too while no English details exist)."""
+        return Page.objects.live().filter(depth__gt=1).specific(defer=True)
 
     @classmethod
     def for_active_language(cls):

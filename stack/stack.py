@@ -518,7 +518,7 @@ def start_app(name):
 
 def start_worker():
     # run_resilient: starts the worker again after a database outage.
-    argv = [PYTHON, "manage.py", "run_resilient", "db_worker", "--interval", "1"]
+    argv = [PYTHON, "manage.py", "run_resilient", "db_worker", "--interval", "0.2"]
     spawn("worker", argv, env=django_env())
     time.sleep(0.5)
     if not running_pid("worker"):

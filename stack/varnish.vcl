@@ -40,7 +40,15 @@ sub vcl_recv {
             return (synth(405, "Not allowed"));
         }
         # Every copy of the URL: the brotli copy lives under its own hash, which a plain
-        # `return (purge)` from a purger that does not accept brotli would miss.
+        # `return (purge)` from a purger that does not accept brotli would miss. An address
+        # without query string takes its query variants with it (the archive's `?thema=`,
+        # the search's `?q=`), as the app's own page cache does (portal.http_cache).
+        if (req.url ~ "^[A-Za-z0-9/._~%-]*$") {
+            if (std.ban("obj.http.x-url ~ ^" + req.url + "(\?|$)")) {
+                return (synth(200, "Purged"));
+            }
+            return (synth(400, std.ban_error()));
+        }
         if (std.ban("obj.http.x-url == " + req.url)) {
             return (synth(200, "Purged"));
         }

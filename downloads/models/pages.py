@@ -155,6 +155,10 @@ class PublicationPage(GermanSlugMixin, Page):
         context["order_page"] = PublicationOrderPage.objects.child_of(self).live().public().first()
         return context
 
+    def cache_dependents(self):
+        """For the HTTP cache: the home page shows the newest publication with its cover."""
+        return list(self.get_ancestors().filter(depth=2))
+
     def structured_data(self, request):
         """For search engines: the publication as a document to download (JSON-LD)."""
         data = {"@type": "DigitalDocument", "name": self.title, **page_facts(self, request)}

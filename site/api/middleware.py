@@ -23,6 +23,20 @@ logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
 PREVIEW_PREFIX = "/api/v3/preview/"
+# The collections whose answers change only with content that purges them.
+PURGED_COLLECTIONS = tuple(
+    f"/api/v3/{name}/"
+    for name in (
+        "pages",
+        "press-releases",
+        "partners",
+        "contact-persons",
+        "documents",
+        "images",
+        "search",
+        "resolve",
+    )
+)
 
 
 def cache_headers(request, response):
@@ -39,6 +53,9 @@ def cache_headers(request, response):
         response.setdefault("Cache-Control", "no-cache")
         return response
     response["Cache-Control"] = f"public, max-age={settings.PORTAL_API_CACHE_SECONDS}"
+    if request.path_info.startswith(PURGED_COLLECTIONS):
+        # Shared caches keep it until a change purges it (portal.http_cache.dependents).
+        response["Cache-Control"] += f", s-maxage={settings.PORTAL_SHARED_CACHE_SECONDS}"
     return response
 
 

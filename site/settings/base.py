@@ -277,6 +277,31 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("portal.api.middleware.ApiMiddleware"),
     "django.middleware.http.ConditionalGetMiddleware",
 )
+# The HTTP cache (portal.http_cache): anonymous answers anyone may see are marked for shared
+# caches and kept until a change purges them; the app keeps its own copy (cache "pages") where
+# PORTAL_PAGE_CACHE is on (production: on; Varnish or a CDN in front may make it redundant).
+PORTAL_SHARED_CACHE_SECONDS = int(os.environ.get("PORTAL_SHARED_CACHE_SECONDS", "86400"))
+PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "false").lower() == "true"
+PORTAL_PAGE_CACHE_ALIAS = "pages"
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+# The page cache answers before anything else (a hit costs two cache reads) but after
+# WhiteNoise and CORS; inside it the ETag middleware, so stored answers keep their ETag.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.http.ConditionalGetMiddleware"),
+    "portal.http_cache.page_cache.PageCacheMiddleware",
+)
+# Outside the session and CSRF middleware: it sees the cookies they set.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "portal.http_cache.policy.CacheControlMiddleware",
+)
+# Purges name each address once (portal.http_cache.dependents knows both languages).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Front ends on other origins that may call the API from the browser, e.g.
 # "https://app.example.de,https://partner.example.org"; none by default.
 CORS_ALLOWED_ORIGINS = env_list("PORTAL_CORS_ALLOWED_ORIGINS")

@@ -102,7 +102,16 @@ CACHES = {
         "TIMEOUT": 24 * 60 * 60,
         "OPTIONS": REDIS_OPTIONS,
     },
+    # portal.http_cache.page_cache: whole answers, shared by every worker and purged by any.
+    "pages": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "chancen-pages",
+        "TIMEOUT": PORTAL_SHARED_CACHE_SECONDS,  # noqa: F405
+        "OPTIONS": REDIS_OPTIONS,
+    },
 }
+PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "true").lower() == "true"
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache_errors"
 RATELIMIT_FAIL_OPEN = True
@@ -188,8 +197,9 @@ if os.environ.get("PORTAL_TASKS", "database") == "database":
 # frontend cache). PORTAL_FRONTEND_CACHE_URL: a Varnish/nginx cache that accepts PURGE
 # (`make stack`: http://127.0.0.1:8080). A commercial CDN is configured here instead, e.g.
 # Wagtail's CloudflareBackend or CloudfrontBackend with their credentials.
+# portal.http_cache purges (Wagtail's own receivers would purge the page alone, so its app
+# stays uninstalled; its backends and task are used as they are).
 if os.environ.get("PORTAL_FRONTEND_CACHE_URL"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")  # noqa: F405
     WAGTAILFRONTENDCACHE = {
         "default": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
