@@ -466,6 +466,69 @@ def run(options):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def start_gunicorn(processes, env, port, workers, counts_dir, page_cache):
+    """gunicorn with the production settings; the app's page cache on or off."""
+    return processes.start(
+        "gunicorn",
+        [
+            VENV_BIN / "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--timeout",
+            "60",
+            "--preload",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+            "--config",
+            "python:bench.gunicorn_conf",
+        ],
+        workdir_log(env, "gunicorn-cached.log" if page_cache else "gunicorn.log"),
+        cwd=ROOT,
+        env={
+            **env,
+            "BENCH_COUNTS": str(counts_dir),
+            "PORTAL_PAGE_CACHE": "true" if page_cache else "false",
+        },
+    )
+
+
+def workdir_log(env, name):
+    return Path(env["PORTAL_DATA_DIR"]) / name
+
+
+def served_from_the_page_cache(url):
+    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 – loopback
+        return response.headers.get("X-Page-Cache") == "HIT"
+
+
+def measure_cached(options, processes, env, port, rows, counts_dir, uncached):
+    """The same URLs with the app's page cache on: CPU ms of a hit (None: not cacheable)."""
+    processes.stop(uncached)
+    gunicorn = start_gunicorn(processes, env, port, options.workers, counts_dir, page_cache=True)
+    base = f"http://127.0.0.1:{port}"
+    wait_for_http(f"{base}/-/health/live/")
+    pids = worker_pids(gunicorn.pid)
+    for row in rows:
+        wrk(base + row["url"], 1, options.workers)
+        settled(pids, counts_dir)
+    cacheable = [row for row in rows if served_from_the_page_cache(base + row["url"])]
+    log(f"page cache: {len(cacheable)} of {len(rows)} URLs served from it")
+    rounds = [
+        load_round(base, cacheable, gunicorn.pid, counts_dir, options.duration, options.connections)
+        for _ in range(options.rounds)
+    ]
+    return {
+        row["url"]: statistics.median(measured[row["url"]]["cpu_ms"] for measured in rounds)
+        for row in cacheable
+    }
+
+
 def measure(options, workdir, processes, db):
     port, redis_port = free_port(), free_port()
     env = django_env(workdir, db, port, redis_port)
@@ -499,30 +562,7 @@ def measure(options, workdir, processes, db):
     counts_dir = workdir / "counts"
     counts_dir.mkdir()
 
-    gunicorn = processes.start(
-        "gunicorn",
-        [
-            VENV_BIN / "gunicorn",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--worker-class",
-            "sync",
-            "--timeout",
-            "60",
-            "--preload",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-            "--config",
-            "python:bench.gunicorn_conf",
-        ],
-        workdir / "gunicorn.log",
-        cwd=ROOT,
-        env={**env, "BENCH_COUNTS": str(counts_dir)},
-    )
+    gunicorn = start_gunicorn(processes, env, port, options.workers, counts_dir, page_cache=False)
     base = f"http://127.0.0.1:{port}"
     wait_for_http(f"{base}/-/health/live/")
     home = next(row["url"] for row in rows if row["label"] == "home de")
@@ -541,6 +581,7 @@ def measure(options, workdir, processes, db):
             load_round(base, rows, gunicorn.pid, counts_dir, options.duration, options.connections)
         )
     rss = [rss_mb(pid) for pid in worker_pids(gunicorn.pid)]
+    cached = measure_cached(options, processes, env, port, rows, counts_dir, gunicorn)
 
     results = []
     for row in rows:
@@ -556,6 +597,7 @@ def measure(options, workdir, processes, db):
                 p50=median_or_none(r["p50"] for r in runs),
                 p99=median_or_none(r["p99"] for r in runs),
                 errors=sum(r["errors"] for r in runs),
+                cached_cpu_ms=cached.get(row["url"]),
             )
         )
     context = {

@@ -50,11 +50,13 @@ def row(result, reference):
         limit = TARGETS[result.kind]
         target = f"≤ {limit:g}×"
         met = times <= limit and not result.errors
-    cached = (
-        "–"
-        if result.cached_cpu_ms is None
-        else f"{ratio(result.cached_cpu_ms, reference.cpu_ms):.1f}×"
-    )
+    if result.cached_cpu_ms is None:
+        cached = "–"
+    else:
+        cached_times = ratio(result.cached_cpu_ms, reference.cpu_ms)
+        cached = f"{cached_times:.1f}×"
+        if met is not None:
+            met = met and cached_times <= CACHED_TARGET
     check = "" if met is None else mark(met)
     if result.errors:
         check += f" ({result.errors} errors)"
@@ -115,10 +117,9 @@ def render(results, context):
             "- p50/p99 –: no request finished within the window of wrk; req/s and CPU ms "
             "come from the requests the workers served until they were idle again."
         )
-    if all(result.cached_cpu_ms is None for result in results):
-        lines.append(
-            f"- cached ×: the portal has no app-level page cache yet, so there is nothing to "
-            f"hit (target ≤ {CACHED_TARGET:g}×, not measured)."
-        )
+    lines.append(
+        f"- cached ×: a hit in the app's page cache (target ≤ {CACHED_TARGET:g}×, part of "
+        "Met); – where the answer is never shared (documents, forms)."
+    )
     lines.append(f"- Targets met: {sum(checks)} of {len(checks)}.")
     return "\n".join(lines), all(checks)

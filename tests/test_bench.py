@@ -127,8 +127,21 @@ def test_report_shows_ratios_to_the_reference_and_checks_the_targets():
     assert "| API list | 5 | 6.0 | 12.0× | 100 | 10 | 20 | – | ≤ 12× | ✓ |" in lines
     assert "Worker RSS after the run: 120 MB (target ≤ 150 MB) ✓" in report
     assert "30 ms, warm 20 ms: 1.5× (target ≤ 2×) ✓" in report
-    assert "no app-level page cache" in report
+    assert "– where the answer is never shared" in report
     assert met
+
+
+def test_a_slow_cache_hit_misses_the_target():
+    results = [
+        result("constant", "reference", 0.5),
+        Result("home de", "html", "/de/", 5, 9.0, rps=100, p50=10, p99=20, cached_cpu_ms=0.9),
+        Result("home en", "html", "/en/", 5, 9.0, rps=100, p50=10, p99=20, cached_cpu_ms=1.5),
+    ]
+    report, met = render(results, CONTEXT)
+    lines = report.splitlines()
+    assert "| home de | 5 | 9.0 | 18.0× | 100 | 10 | 20 | 1.8× | ≤ 20× | ✓ |" in lines
+    assert "| home en | 5 | 9.0 | 18.0× | 100 | 10 | 20 | 3.0× | ≤ 20× | ✗ |" in lines
+    assert not met
 
 
 def test_report_marks_a_missed_target_and_failed_requests():
