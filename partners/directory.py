@@ -127,12 +127,15 @@ class PartnerFilterForm(forms.Form):
         self.data[name] = value
 
 
-def partners_for_locale(locale_id):
+def partners_for_locale(locale_id, language_code=None):
     """Live partners of the locale; German ones stand in where a translation is not live.
 
-    One query for every language: on the German page the second condition matches nothing.
+    One query for every language. Given the locale's language and it is German, the
+    condition for stand-ins (which would match nothing) is left out: a cheaper query.
     """
     live = Partner.objects.filter(live=True)
+    if language_code == settings.LANGUAGE_CODE:
+        return live.filter(locale_id=locale_id)
     translated = live.filter(locale_id=locale_id).values("translation_key")
     untranslated_source = Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(
         translation_key__in=translated
@@ -199,7 +202,7 @@ class PartnerDirectory:
         self.kind, place, self.text = self.form.filters()
         self.terms = [fold(term) for term in self.text.split()[:MAX_TERMS]]
 
-        partners = partners_for_locale(page.locale_id).order_by()
+        partners = partners_for_locale(page.locale_id, page.locale.language_code).order_by()
         searched = partners.filter(*self._text_conditions())
         self._facets = list(
             searched.values("kind", "place_key").annotate(count=Count("pk"), label=Min("place"))
