@@ -187,6 +187,11 @@ def test_letter_navigation_links_the_letters_that_have_partners(directory_de, cl
     assert '<span class="partner-letters__empty">E</span>' in nav
     for letter in "abcdijklmprsw":
         assert f'id="buchstabe-{letter}"' in page  # every jump has its target
+    # Below the lead, before the editors' text: a jump to the list far down the page.
+    jump = '<a href="#partnerliste">Zum Partnerverzeichnis (29 Partner)</a>'
+    assert (
+        page.index(jump) < page.index('<div class="body-stream') < page.index('id="partnerliste"')
+    )
 
 
 def test_letters_lead_to_the_page_where_they_start(empty_directory, client):
