@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import language_links
@@ -202,10 +202,16 @@ class PartnerDirectory:
         self.kind, place, self.text = self.form.filters()
         self.terms = [fold(term) for term in self.text.split()[:MAX_TERMS]]
 
-        partners = partners_for_locale(page.locale_id, page.locale.language_code).order_by()
+        # The page is served in its own language (its URL has the language prefix): the
+        # active language names the page's locale without a query for it.
+        partners = partners_for_locale(page.locale_id, get_language()).order_by()
         searched = partners.filter(*self._text_conditions())
+        # One aggregate for every count on the page: the partners the text finds, by kind,
+        # place and letter. At most one row per partner, usually far fewer.
         self._facets = list(
-            searched.values("kind", "place_key").annotate(count=Count("pk"), label=Min("place"))
+            searched.values("kind", "place_key", "sort_letter").annotate(
+                count=Count("pk"), label=Min("place")
+            )
         )
         self.place_key, self.place = self._find_place(place, partners)
 
@@ -214,9 +220,11 @@ class PartnerDirectory:
             filtered = filtered.filter(kind=self.kind)
         if self.place_key:
             filtered = filtered.filter(place_key=self.place_key)
-        self._letter_counts = dict(
-            filtered.values_list("sort_letter").annotate(count=Count("pk")).order_by()
-        )
+        self._letter_counts = {}
+        for row in self._facets:
+            if self._chosen(row, kind=True) and self._chosen(row, place=True):
+                letter = row["sort_letter"]
+                self._letter_counts[letter] = self._letter_counts.get(letter, 0) + row["count"]
 
         ordered = (
             filtered.order_by("sort_letter", "sort_name", "pk")
@@ -233,6 +241,12 @@ class PartnerDirectory:
     def _text_conditions(self):
         """Every word in the (folded) name or place."""
         return [Q(sort_name__contains=term) | Q(place_key__contains=term) for term in self.terms]
+
+    def _chosen(self, row, kind=False, place=False):
+        """Whether an aggregate row passes the chosen kind (`kind`) or place (`place`)."""
+        if kind:
+            return not self.kind or row["kind"] == self.kind
+        return not self.place_key or row["place_key"] == self.place_key
 
     def _find_place(self, raw, partners):
         """The place's key and its spelling in the directory; an unknown place is reported."""
@@ -261,9 +275,9 @@ class PartnerDirectory:
         all_places = 0  # with the chosen kind, partners without a place included
         for row in self._facets:
             key, count = row["place_key"], row["count"]
-            if not self.place_key or key == self.place_key:
+            if self._chosen(row, place=True):
                 kind_counts[row["kind"]] = kind_counts.get(row["kind"], 0) + count
-            if not self.kind or row["kind"] == self.kind:
+            if self._chosen(row, kind=True):
                 all_places += count
                 if key:
                     place_counts[key] = place_counts.get(key, 0) + count
