@@ -5,13 +5,14 @@ tests/test_browser.py. Partners are added before the browser starts (see `page`)
 """
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
 from partners.models import PartnerKind
 from tests.conftest import CHROMIUM_ARGS
 from tests.factories import PartnerFactory
 from tests.helpers import PARTNERS_DE, PARTNERS_EN
-from tests.test_browser import LAYOUT_WIDTHS, OVERFLOW, open_page
+from tests.test_browser import LAYOUT_WIDTHS, OVERFLOW, WCAG_21_AA, describe, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -92,3 +93,18 @@ def test_filter_letters_and_pages_work_without_javascript(long_partner, chromium
         assert page.url.endswith("#buchstabe-w")
         expect(page.locator("#buchstabe-w")).to_be_in_viewport()  # scrolled to the letter
         browser.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["390px", "1280px"])
+def test_filtered_and_corrected_views_have_no_wcag_21_aa_violations(page, site, width):
+    page.set_viewport_size({"width": width, "height": SCREEN_HEIGHT})
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+    for path in (
+        PARTNERS_DE + "?art=polizei&ort=Dortmund",
+        PARTNERS_DE + "?ort=Atlantis&art=unbekannt&seite=abc",  # error summary and notice
+        PARTNERS_EN + "?q=kreis",
+    ):
+        open_page(page, site, path)
+        results = Axe().run(page, options=options).response
+        assert results["passes"], f"{path}: axe checked nothing"
+        assert not results["violations"], f"{path}:\n{describe(results['violations'])}"
