@@ -34,6 +34,9 @@ from portal.form_pages import PortalFormField, PortalFormPage, form_page_panels
 from portal.pages import SidebarPage
 from portal.translatable_fields import FORM_BUILDER_PAGE_FIELDS
 
+from .fields import FoldedField
+from .folding import PLACE_KEY_LENGTH, SORT_NAME_LENGTH
+
 SHORT_RICH_TEXT = ["bold", "italic", "link"]
 
 
@@ -109,6 +112,11 @@ class Partner(
         verbose_name=_("Zeitrahmen"),
         help_text=_("Zeitraum der Selbstverpflichtung, z. B. „2024 bis 2026“."),
     )
+    # For the directory, derived from name and place on every write (partners/folding.py):
+    # sorting, the A–Z navigation, the text search and the place filter run in the database.
+    sort_name = FoldedField(source="name", function="sort_name", max_length=SORT_NAME_LENGTH)
+    sort_letter = FoldedField(source="name", function="sort_letter", max_length=1)
+    place_key = FoldedField(source="place", function="place_key", max_length=PLACE_KEY_LENGTH)
 
     # Name and place are proper names: kept in sync, a translator may still override them.
     translatable_fields = [
@@ -149,6 +157,11 @@ class Partner(
         verbose_name = _("Partner")
         verbose_name_plural = _("Partner")
         ordering = ["name"]
+        indexes = [
+            models.Index(
+                fields=["locale", "live", "sort_letter", "sort_name"], name="partner_directory"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -196,10 +209,15 @@ class PartnerIndexPage(SidebarPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .directory import partner_directory
+        from .directory import PartnerDirectory
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(partner_directory(self, request.GET))
+        directory = PartnerDirectory(self, request.GET, self.get_url(request))
+        context["directory"] = directory
+        context["filter_form"] = directory.form
+        # For base.html: the view as shown, and the same view in the other language.
+        context["canonical_url"] = directory.canonical_url
+        context["language_links"] = directory.language_links(request)
         context["form_page"] = PartnerFormPage.objects.child_of(self).live().public().first()
         return context
 

@@ -175,7 +175,7 @@ COMPONENTS = [
     "teaser kern-card",  # cards
     "press-list__item kern-card",
     "teaser publication-teaser kern-card",
-    'class="partner kern-card"',
+    'class="partner"',  # the partner directory's compact row
     'class="document-link"',  # documents, pagination, section navigation, sidebar panel
     'class="pagination"',
     'class="section-navigation"',

@@ -28,6 +28,7 @@ import wagtail_factories
 from home.models import TopicPage
 from home.seed.contact import seed_contact_persons
 from home.seed.pages import seed_content_pages
+from partners.directory import PER_PAGE
 from partners.models import Partner, PartnerFormPage, PartnerIndexPage, PartnerKind
 from partners.seed import pages as seed_pages
 from partners.seed import seed_partners
@@ -86,8 +87,10 @@ def partner_names(response):
     return re.findall(r'class="partner__name">([^<]+)<', response.content.decode())
 
 
-def group_headings(response):
-    return re.findall(r'<h3 id="partner-art-[^"]+">([^<]+)</h3>', response.content.decode())
+def letter_headings(response):
+    return re.findall(
+        r'class="partner-letter__heading" id="[^"]+">([^<]+)</h3>', response.content.decode()
+    )
 
 
 # Page rules ----------------------------------------------------------------------------------
@@ -240,7 +243,7 @@ def test_english_directory_is_translated_and_lists_german_partners(seeded, clien
     assert seed_pages.WINNING_PARTNERS[0] not in text
     assert len(partner_names(response)) == 29
     assert "Polizeipräsidium Dortmund" in text
-    assert response.content.decode().count('<li class="partner kern-card" lang="de">') == 29
+    assert response.content.decode().count('<li class="partner" lang="de">') == 29
     assert "Become a partner" in text
 
 
@@ -257,21 +260,20 @@ def test_english_form_page_has_english_labels(seeded, client):
 # The partner list and its filter -------------------------------------------------------------
 
 
-def test_partners_are_grouped_by_kind_and_sorted_within_groups(directory_de, client):
+def test_partners_are_listed_a_to_z_under_their_letters(directory_de, client):
     response = client.get(directory_de.url)
     assert "29 Partner" in text_of(response)
-    headings = group_headings(response)
-    assert headings == [str(label) for _kind, label in PartnerKind.choices]
-    assert headings[0] == "Behörde"
     names = partner_names(response)
-    authorities = names[: names.index("Landschaftsverband Rheinland") + 1]
-    assert authorities == [
+    assert len(names) == 29
+    assert names[:5] == [
+        "Arbeiter-Samariter-Bund Regionalverband Ruhr e.V.",
         "Bezirksregierung Arnsberg",
         "Bezirksregierung Detmold",
         "Bezirksregierung Düsseldorf",
         "Bezirksregierung Münster",
-        "Landschaftsverband Rheinland",
     ]
+    assert names[-2:] == ["Westdeutscher Handwerkskammertag", "Westdeutscher Rundfunk"]
+    assert letter_headings(response) == list("ABCDIJKLMPRSW")
 
 
 def test_umlauts_sort_with_their_base_letter(directory, client):
@@ -312,8 +314,9 @@ def test_filter_is_a_plain_get_form_with_labelled_fields(directory_de, client):
     assert 'method="get"' in form
     assert f'action="{directory_de.url}#partnerliste"' in form
     assert '<label class="kern-label" for="id_art">Art</label>' in html
+    assert '<label class="kern-label" for="id_ort">Ort</label>' in html
     assert '<label class="kern-label" for="id_q">Name oder Ort</label>' in html
-    assert '<option value="polizei" selected>Polizei</option>' in html
+    assert '<option value="polizei" selected>Polizei (1)</option>' in html
     assert 'value="dortmund"' in html
     assert "<script" not in html
 
@@ -399,7 +402,7 @@ def test_entry_shows_facts_external_link_logo_and_self_commitment(
     PartnerFactory(name="Schlichter Partner", place="", website="")
     html = client.get(directory.url).content.decode()
     assert (
-        '<a class="external-link" href="https://www.beispielstadt.de/integration" '
+        '<a class="partner__website external-link" href="https://www.beispielstadt.de/integration" '
         'rel="noopener">www.beispielstadt.de<span class="visually-hidden"> (externer Link)</span>'
     ) in html
     logos = [tag for tag in re.findall(r"<img [^>]+>", html) if "partner__logo" in tag]
@@ -430,7 +433,7 @@ def test_english_page_prefers_live_english_translations(seeded, client):
     html = response.content.decode()
     assert partner_names(response).count("Westdeutscher Rundfunk") == 1
     assert "2019 to 2021" in html
-    assert html.count('<li class="partner kern-card" lang="de">') == 28
+    assert html.count('<li class="partner" lang="de">') == 28
 
     english.live = False
     english.save()
@@ -477,10 +480,14 @@ def test_directory_queries_do_not_grow_with_the_partners(
     assert len(partner_names(response)) == 3
     add_partners(297)
     many, response = count_queries(directory.url)
-    assert len(partner_names(response)) == 300
+    assert "300 Partner" in text_of(response)
+    assert len(partner_names(response)) == PER_PAGE  # a page at a time
     assert many == few
-    filtered, _response = count_queries(directory.url + "?art=polizei&q=x")
-    assert filtered <= few
+    last, response = count_queries(directory.url + "?seite=6")
+    assert len(partner_names(response)) == 300 - 5 * PER_PAGE
+    assert last == few
+    filtered, _response = count_queries(directory.url + "?art=polizei&ort=Dortmund&q=x&seite=2")
+    assert filtered <= few + 1  # a place the text does not find: is it known at all?
 
 
 # Admin ---------------------------------------------------------------------------------------
