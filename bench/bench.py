@@ -557,7 +557,9 @@ def measure(options, workdir, processes, db):
     collect_static(env, workdir)
     log(f"public site and static files in {time.perf_counter() - started:.0f} s")
     probe_file = workdir / "urls.json"
-    run_django(["-m", "bench.probe", f"127.0.0.1:{port}", probe_file], env)
+    run_django(
+        ["-m", "bench.probe", f"127.0.0.1:{port}", probe_file], env, PORTAL_PAGE_CACHE="false"
+    )
     rows = json.loads(probe_file.read_text())
     counts_dir = workdir / "counts"
     counts_dir.mkdir()
