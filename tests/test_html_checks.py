@@ -2,9 +2,10 @@
 passes axe's WCAG 2.1 AA rules at 390 and 1280 px.
 
 The views: every live public page, search (results, none, a query too long, no words), the
-404 page, the partner directory and the press archive with good and bad filters, a press year
-without releases, and every form sent empty and with bad values (errors), sent complete by a
-bot (the thank-you page, nothing stored) and once too often (429).
+404 page, the partner directory and the press archive with good and bad filters, the downloads
+with a bad page number, a press year without releases, and every form sent empty and with bad
+values (errors), sent complete by a bot (the thank-you page, nothing stored) and once too
+often (429).
 
 - The W3C Nu HTML checker (npm `vnu-jar`, run with Java) validates them all in one run: the
   test client renders each view into a file, one JVM checks every file.
@@ -40,7 +41,7 @@ from wagtail.models import Page
 
 import pytest
 
-from downloads.models import PortalDocument
+from downloads.models import DownloadIndexPage, PortalDocument
 from partners.models import PartnerIndexPage
 from portal.form_pages import PortalFormPage
 from press.models import PressReleaseIndexPage
@@ -171,6 +172,8 @@ def views():
             result.append(state("filtered", f"{page.url}?q=K%C3%B6ln"))
             result.append(state("nothing found", f"{page.url}?q={NOWHERE}"))
             result.append(state("bad filters", f"{page.url}?art=unbekannt&q={LONG}"))
+        if isinstance(page, DownloadIndexPage):
+            result.append(state("bad page number", f"{page.url}?seite=x"))
         if isinstance(page, PressReleaseIndexPage):
             release = page.get_children().live().public().specific().first()
             year = page.url + page.reverse_subpage("year", args=[release.date.year])
