@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve prepare test test-postgres check-install fuzz lint format messages \
-	handbook kern clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean \
+	handbook kern node-tools clean stack stack-up stack-stop stack-status stack-manage test-stack stack-clean \
 	bench bench-clean
 
 help: ## Show this help
@@ -40,12 +40,26 @@ run: prepare ## Set everything up and serve the portal on http://127.0.0.1:8000
 	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The test tools from npm, pinned by package.json and package-lock.json: the W3C Nu HTML checker
+# (vnu-jar, run with Java) and axe-core (injected into Chromium); tests/test_html_checks.py uses
+# them. `npm ci` runs when the lockfile changes, without install scripts (vnu-jar's would fetch
+# a Java runtime: the portal uses Debian's). Without npm, make test still runs: those tests are
+# skipped, or fail when PORTAL_REQUIRE_BROWSER is set (CI).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm is not installed: the Nu HTML checker and axe tests will be skipped."; \
+	fi
+
+node-tools: node_modules/.installed ## Install the test tools from npm (Nu HTML checker, axe-core) with npm ci
+
 # In parallel (pytest-xdist), one worker per core, each with its own copy of the seeded test
 # database (built once, kept in .cache/test-databases/ until the code changes; see
 # tests/database_cache.py); idle workers take tests from busy ones (worksteal). WORKERS=0 runs
 # everything in one process.
 WORKERS ?= auto
-test: install ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+test: install node_modules/.installed ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
 	$(BIN)/pytest -n $(WORKERS) $(if $(filter-out 0,$(WORKERS)),--dist worksteal)
 
@@ -83,8 +97,8 @@ KERN_VERSION ?= 2.7.2
 kern: ## Refresh the vendored KERN design system (site/static/kern/) from npm: KERN_VERSION=2.7.2
 	$(PYTHON) tools/vendor_kern.py $(KERN_VERSION)
 
-clean: ## Remove the virtualenv, the local database, media and the cached test databases
-	rm -rf $(VENV) db.sqlite3 media static .cache
+clean: ## Remove the virtualenv, the npm test tools, the local database, media and the cached test databases
+	rm -rf $(VENV) node_modules db.sqlite3 media static .cache
 
 # The production tier on this machine, loopback only (stack/stack.py; README "Deployment tiers").
 $(VENV)/.stack-installed: pyproject.toml $(VENV)/.installed

@@ -26,6 +26,7 @@ from wagtail.models import Locale, Site
 import pytest
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import sync_playwright
+from pytest_django.plugin import blocking_manager_key
 
 from home.models import ContactPage, HomePage
 from partners.models import PartnerIndexPage
@@ -236,6 +237,34 @@ def chromium():
             pytest.fail(f"{reason}, but PORTAL_REQUIRE_BROWSER is set: install chromium.")
         pytest.skip(f"{reason} (set PORTAL_REQUIRE_BROWSER to make this a failure).")
     return str(CHROMIUM)
+
+
+def _flushes(item):
+    """Whether the test runs on a transactional database, which is emptied after it."""
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def _rolls_back(item):
+    """Whether the test reads the database in a transaction rolled back after it."""
+    uses_db = "db" in getattr(item, "fixturenames", ()) or item.get_closest_marker("django_db")
+    return bool(uses_db) and not _flushes(item)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has emptied the database, the seeded state comes back before
+    a test on the rolled-back database runs: Django restores it only at the start of the next
+    transactional test, and under `make test` (xdist, worksteal) a worker may take such tests
+    from another after its own transactional ones."""
+    result = yield
+    if _flushes(item) and nextitem is not None and _rolls_back(nextitem):
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias in connections:
+                connection = connections[alias]
+                serialized = getattr(connection, "_test_serialized_contents", None)
+                if serialized:
+                    connection.creation.deserialize_db_from_string(serialized)
+    return result
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""`{% signed_honeypot_fields enabled %}`: wagtail-honeypot's fields with a signed time."""
+"""`{% signed_honeypot_fields enabled %}`: wagtail-honeypot's fields with a signed time, in
+the portal's valid markup (components/honeypot_fields.html)."""
 
 from django import template
 from django.conf import settings
@@ -9,7 +10,7 @@ from portal.form_honeypot import signed_now
 register = template.Library()
 
 
-@register.inclusion_tag("tags/honeypot_fields.html")
+@register.inclusion_tag("components/honeypot_fields.html")
 def signed_honeypot_fields(enabled):
     return {
         "honeypot_name_field": slugify(getattr(settings, "HONEYPOT_NAME_FIELD", "whf_name")),
