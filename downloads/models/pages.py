@@ -35,6 +35,8 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 class DownloadIndexPage(ContentPage):
     """The page "Downloads": the publications below it and documents grouped by topic."""
 
+    page_description = _("Die Seite „Downloads“: Publikationen und Dokumente nach Themen.")
+
     groups = StreamField(
         DownloadGroupsBlock(),
         blank=True,
@@ -82,6 +84,10 @@ class DownloadIndexPage(ContentPage):
 
 class PublicationPage(GermanSlugMixin, Page):
     """A publication such as the employer guide: cover, summary, the file and a print order."""
+
+    page_description = _(
+        "Eine Publikation mit Titelbild, Zusammenfassung, Datei und Bestellmöglichkeit."
+    )
 
     cover = models.ForeignKey(
         "portal.PortalImage",
@@ -170,6 +176,10 @@ class PublicationOrderPage(PortalFormPage):
     The fields are fixed in `downloads.order_form.PublicationOrderForm` (quantity, name, address,
     e-mail, consent), so the quantity limit holds whatever an editor changes here.
     """
+
+    page_description = _(
+        "Das Bestellformular für gedruckte Exemplare der darüberliegenden Publikation."
+    )
 
     max_quantity = models.PositiveSmallIntegerField(
         default=50,
