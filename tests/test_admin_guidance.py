@@ -8,8 +8,14 @@ from django.utils import translation
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
+from bs4 import BeautifulSoup
+
+from home.models import TopicPage
+from portal.slugs import german_slugify
+from tests.helpers import draft_by, edit_url, section_de, topic_form
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +57,60 @@ def test_creating_a_page_shows_what_each_type_is_for(seeded, client, role_users)
     assert len(offered) > 1
     for model in offered:
         assert str(model.get_page_description()) in html
+
+
+# Starting a page whose address is taken ------------------------------------------------------
+
+
+def new_topic_form(title, slug):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "lead": "Vorspann.",
+            "body": streamfield([]),
+            "sidebar": streamfield([]),
+        }
+    )
+
+
+def messages_area(html):
+    """The messages at the top of the form, above every tab."""
+    soup = BeautifulSoup(html, "html.parser")
+    return " ".join(soup.select_one(".messages").get_text(" ").split())
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Arbeitsmarkt im Blick", "arbeitsmarkt-im-blick"),  # the same page started again
+        ("Größe für Übersetzer", "größe-für-übersetzer"),  # as the browser fills the slug
+    ],
+)
+def test_starting_a_page_whose_address_is_taken_explains_it_above_the_tabs(
+    seeded, client, role_users, title, slug
+):
+    client.force_login(role_users["editor"])
+    existing = draft_by(role_users["editor"], slug=german_slugify(slug))
+    existing.title = existing.draft_title = title
+    existing.save()
+    add = reverse("wagtailadmin_pages:add", args=["home", "topicpage", section_de().pk])
+
+    response = client.post(add, new_topic_form(title, slug))
+
+    assert response.status_code == 200
+    top = messages_area(response.content.decode())
+    assert f"Unter „{section_de().title}“ gibt es schon die Seite „{title}“ (Entwurf)" in top
+    assert f"Adresse „{german_slugify(slug)}“" in top
+    assert "Tab „Veröffentlichung“" in top
+    assert TopicPage.objects.filter(title=title).count() == 1
+
+
+def test_a_free_address_and_saving_an_existing_page_pass(seeded, client, role_users):
+    client.force_login(role_users["editor"])
+    add = reverse("wagtailadmin_pages:add", args=["home", "topicpage", section_de().pk])
+    response = client.post(add, new_topic_form("Ganz neu", "ganz-neu"))
+    assert response.status_code == 302
+    page = TopicPage.objects.get(slug="ganz-neu")
+    response = client.post(edit_url(page), topic_form(page, "Weiter."))
+    assert response.status_code == 302

@@ -23,7 +23,7 @@ from downloads.blocks import DownloadGroupsBlock
 from downloads.order_form import PublicationOrderForm
 from portal.api_common.fields import DocumentField, RenditionField, translations_field
 from portal.form_pages import PortalFormPage, form_page_panels
-from portal.pages import ContentPage
+from portal.pages import PAGE_FORM, ContentPage
 from portal.slugs import GermanSlugMixin
 from portal.structured_data import media_object, page_facts
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, FORM_PAGE_FIELDS, PAGE_FIELDS
@@ -88,6 +88,7 @@ class PublicationPage(GermanSlugMixin, Page):
     page_description = _(
         "Eine Publikation mit Titelbild, Zusammenfassung, Datei und Bestellmöglichkeit."
     )
+    base_form_class = PAGE_FORM
 
     cover = models.ForeignKey(
         "portal.PortalImage",
