@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 
 from home.models import TopicPage
 from portal.slugs import german_slugify
-from tests.helpers import draft_by, edit_url, section_de, topic_form
+from tests.factories import PartnerFactory
+from tests.helpers import draft_by, edit_url, section_de, topic_form, topic_page
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,41 @@ def test_a_free_address_and_saving_an_existing_page_pass(seeded, client, role_us
     page = TopicPage.objects.get(slug="ganz-neu")
     response = client.post(edit_url(page), topic_form(page, "Weiter."))
     assert response.status_code == 302
+
+
+# "Übersetzen": the one language left is ticked ---------------------------------------------
+
+
+def ticked_locales(html):
+    soup = BeautifulSoup(html, "html.parser")
+    return [box["value"] for box in soup.select('input[name="locales"]') if box.has_attr("checked")]
+
+
+def test_translating_a_page_has_english_ticked(seeded, client, role_users, locale_en):
+    page = topic_page(title="Nur Deutsch", slug="nur-deutsch")
+    client.force_login(role_users["administrator"])
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert ticked_locales(response.content.decode()) == [str(locale_en.pk)]
+
+    # the form as it opens is sent as it is: English comes into being
+    response = client.post(url, {"locales": [str(locale_en.pk)]})
+    assert response.status_code == 302
+    assert page.get_translation_or_none(locale_en) is not None
+
+
+def test_translating_a_partner_has_english_ticked(seeded, client, role_users, locale_en):
+    partner = PartnerFactory(name="Nur deutscher Partner")
+    client.force_login(role_users["administrator"])
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["partners", "partner", partner.pk]
+    )
+    assert ticked_locales(client.get(url).content.decode()) == [str(locale_en.pk)]
+
+
+def test_nothing_is_ticked_when_the_address_chooses(seeded, client, role_users):
+    page = topic_page(title="Nur Deutsch", slug="nur-deutsch")
+    client.force_login(role_users["administrator"])
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert ticked_locales(client.get(url, {"select_locale": "xx"}).content.decode()) == []
