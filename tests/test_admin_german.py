@@ -174,3 +174,21 @@ def test_every_view_of_a_role_is_german(seeded, client, role_users, role):
             found[name] = sorted(leftover)
     assert found == {}
     assert seen >= 12  # each role reaches at least a dozen of them
+
+
+def test_the_translation_editor_dates_its_translated_texts_in_german(seeded, client, role_users):
+    """wagtail-localize's editor (its data in a JSON attribute, rendered in the browser) said
+    "Übersetzt mit seed am 1 December 2026" (portal.translation.comment_dates)."""
+    english = Page.objects.get(
+        locale__language_code="en", translation_key=section_de().translation_key
+    )
+    client.force_login(role_users["translator"])
+    html = client.get(edit_url(english)).content.decode()
+    props = BeautifulSoup(html, "html.parser").select_one(".js-translation-editor")["data-props"]
+    props = json.dumps(json.loads(props), ensure_ascii=False)
+    comments = re.findall(r'"comment": "([^"]*)"', props)
+    assert comments and all(
+        re.fullmatch(r"Übersetzt mit \w+ am \d{1,2}\. \w+ \d{4}", c) for c in comments
+    )
+    # still English, not worked around: the header's "lastPublishedDate" (a strftime inside
+    # wagtail-localize's view) and two phrases in its compiled JavaScript
