@@ -191,6 +191,10 @@ class Partner(
 class PartnerIndexPage(SidebarPage):
     """ "Wir sind Partner": the initiative's goals and terms, then the partners by kind."""
 
+    page_description = _(
+        "Das Partnerverzeichnis „Wir sind Partner“: Ziele, Bedingungen und die Partner nach Art."
+    )
+
     # The partners themselves: /api/v3/partners/ (published ones, filterable).
 
     parent_page_types = ["home.TopicPage"]
@@ -232,6 +236,10 @@ class PartnerFormField(PortalFormField):
 
 class PartnerFormPage(PortalFormPage):
     """ "Partner werden": an organisation declares its measures and time frame."""
+
+    page_description = _(
+        "Das Formular „Partner werden“, mit dem sich eine Organisation als Partner meldet."
+    )
 
     content_panels = form_page_panels(InlinePanel("form_fields", label=_("Formularfelder")))
     translatable_fields = FORM_BUILDER_PAGE_FIELDS

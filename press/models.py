@@ -41,6 +41,10 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
     `feed/atom/` the feeds.
     """
 
+    page_description = _(
+        "Das Archiv der Pressemitteilungen einer Sprache, mit Jahren, Themen und Feeds."
+    )
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
@@ -108,6 +112,10 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
 
 class PressReleasePage(ContentPage):
     """One press release: date, lead, body, the topics it is about and whom to contact."""
+
+    page_description = _(
+        "Eine Pressemitteilung mit Datum, Vorspann, Text, Themen und Ansprechperson."
+    )
 
     date = models.DateField(
         default=timezone.localdate,

@@ -10,7 +10,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal import csv_injection
         from portal.editorial import notifications
-        from portal.translation import snippet_status_panel
+        from portal.translation import comment_dates, snippet_status_panel
 
         from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
         from .http_cache import signals as http_cache_signals
@@ -20,4 +20,5 @@ class PortalConfig(AppConfig):
         csv_injection.install()
         notifications.replace_wagtail_notifiers()
         snippet_status_panel.install()
+        comment_dates.install()
         http_cache_signals.connect()

@@ -11,9 +11,11 @@ becomes the default of the choosers' own `locale` filter (an explicit choice, in
 from urllib.parse import urlsplit
 
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import Resolver404, resolve
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -68,7 +70,8 @@ def pages_for_editing_locale(pages, request):
     """Browsing starts in the edited page's tree; search finds pages of that tree only."""
     locale = prefer_editing_locale(request)
     selected = request.GET.get("locale")
-    is_search = request.resolver_match and request.resolver_match.url_name.endswith("search")
+    url_name = request.resolver_match.url_name if request.resolver_match else None
+    is_search = (url_name or "").endswith("search")
     if locale is None or not is_search or not selected:
         return pages
     chosen = Locale.objects.filter(language_code=selected).first()
@@ -105,3 +108,35 @@ class LocaleAwareSnippetChooserViewSet(SnippetChooserViewSet):
 
     choose_view_class = LocaleAwareChooseView
     choose_results_view_class = LocaleAwareChooseResultsView
+
+
+def language_home(request):
+    """The home page of the language the page chooser should start in: the `locale` chosen
+    in the chooser, else the edited object's, else the admin's language; None if that
+    language has no home page."""
+    code = request.GET.get("locale")
+    locale = Locale.objects.filter(language_code=code).first() if code else None
+    locale = locale or editing_locale(request)
+    if locale is None:
+        locale = Locale.objects.filter(language_code=get_language()).first()
+    root = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if locale is None or root is None:
+        return None
+    return root.root_page.get_translation_or_none(locale)
+
+
+def page_chooser_start(request):
+    """`/admin/choose-page/` without a parent: Wagtail would start at the root of all trees;
+    for any page type, start inside the language's home page instead (its pages are what
+    an editor links to). Restricted page types keep Wagtail's start, the nearest common
+    ancestor of the pages that can be chosen. The query string (chooser options) is kept."""
+    from wagtail.admin.views.chooser import BrowseView
+
+    page_type = request.GET.get("page_type", "")
+    home = None if page_type not in ("", "wagtailcore.page") else language_home(request)
+    if home is None:
+        return BrowseView.as_view()(request)
+    params = request.GET.copy()
+    params.pop("locale", None)
+    target = reverse("wagtailadmin_choose_page_child", args=[home.pk])
+    return redirect(f"{target}?{params.urlencode()}" if params else target)

@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
@@ -27,7 +27,7 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 
 from portal.form_honeypot import seconds_since_signed
 from portal.mail_delivery import send_after_commit
-from portal.slugs import GermanSlugMixin
+from portal.slugs import GermanSlugMixin, page_form_class
 from portal.translatable_fields import FORM_PAGE_FIELDS
 
 MULTILINE_MAX_LENGTH = 5000
@@ -84,6 +84,7 @@ class PortalFormField(TranslatableMixin, AbstractFormField):
 class PortalFormPage(
     GermanSlugMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm
 ):
+    base_form_class = page_form_class(WagtailAdminFormPageForm)
     intro = RichTextField(blank=True, features=FORM_TEXT_FEATURES, verbose_name=_("Einleitung"))
     privacy_notice = RichTextField(
         blank=True,

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -20,10 +21,12 @@ from wagtail.search import index
 from portal.api_common.fields import translations_field
 from portal.blocks import BodyBlock
 from portal.sidebar_blocks import SidebarBlock
-from portal.slugs import GermanSlugMixin
+from portal.slugs import GermanSlugMixin, page_form_class
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, SIDEBAR_PAGE_FIELDS
 
 SIDEBAR_PANEL_HOOK = "register_sidebar_panel"
+# The admin form of the portal's pages: Wagtail's, with address conflicts explained on top.
+PAGE_FORM = page_form_class(WagtailAdminPageForm)
 
 
 @dataclass
@@ -55,6 +58,7 @@ class ContentPage(GermanSlugMixin, Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    base_form_class = PAGE_FORM
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),

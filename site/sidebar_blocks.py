@@ -19,6 +19,7 @@ class ExternalLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link-external"
         label = _("Externer Link")
+        description = _("Ein Link auf ein Angebot außerhalb des Portals, mit Titel.")
 
 
 class SidebarPanelBlock(blocks.ListBlock):

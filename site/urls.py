@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from downloads import views as document_views
-from portal import patterns, views
+from portal import choosers, patterns, views
 from portal.api.mount import attach_routers
 from portal.sitemaps import PortalSitemap
 from search import views as search_views
@@ -18,6 +19,8 @@ from search import views as search_views
 attach_routers()
 
 urlpatterns = [
+    # The page chooser starts in the language's tree (before Wagtail's own address).
+    path("admin/choose-page/", require_admin_access(choosers.page_chooser_start)),
     path("admin/", include(wagtailadmin_urls)),
     path(
         "documents/<int:document_id>/<str:document_filename>",

@@ -48,8 +48,8 @@ CLICKS = {
     "approve": (3, "Freigeben (von der Startseite)"),
     "request_changes": (3, "Änderungen anfordern (mit Kommentar)"),
     "resubmit": (3, "Kommentar lesen, überarbeiten, erneut einreichen"),
-    "translate_page": (9, "Seite übersetzen (zwei Texte) und einreichen"),
-    "translate_partner": (7, "Partner übersetzen (ein Text) und einreichen"),
+    "translate_page": (8, "Seite übersetzen (zwei Texte) und einreichen"),
+    "translate_partner": (6, "Partner übersetzen (ein Text) und einreichen"),
     "release_translations": (6, "Seite und Partner auf Englisch freigeben"),
 }
 

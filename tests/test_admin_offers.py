@@ -180,3 +180,65 @@ def test_ascii_slugs_stay_as_typed(seeded, role_users):
     page.title = TITLE
     page.save_revision().publish()
     assert Page.objects.get(pk=page.pk).slug == "grosse-fur-ubersetzer"
+
+
+# Snippet, document and image listings: offered exactly where the action would not refuse.
+LISTINGS = {
+    "partners": ("partners", "partner", "wagtailsnippets_partners_partner:list"),
+    "contact persons": ("portal", "contactperson", "wagtailsnippets_portal_contactperson:list"),
+    "documents": ("downloads", "portaldocument", "wagtaildocs:index"),
+    "images": ("portal", "portalimage", "wagtailimages:index"),
+}
+LISTING_ROLES = ("editor", "approver", "translator", "administrator")
+# Y = the listing offers bulk deletion, in the order of LISTING_ROLES; the translator does
+# not reach the document and image listings at all.
+LISTING_DELETE = {
+    "partners": "-Y-Y",
+    "contact persons": "-Y-Y",
+    "documents": "-Y-Y",
+    "images": "-Y-Y",
+}
+
+
+def one_of(listing):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from partners.models import Partner
+    from portal.contacts import ContactPerson
+
+    model = {
+        "partners": Partner,
+        "contact persons": ContactPerson,
+        "documents": get_document_model(),
+        "images": get_image_model(),
+    }[listing]
+    return model.objects.filter(
+        **({"locale__language_code": "de"} if listing in ("partners", "contact persons") else {})
+    ).first()
+
+
+@pytest.mark.parametrize("role", LISTING_ROLES)
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_listings_offer_bulk_deletion_only_where_it_is_done(
+    seeded, client, role_users, role, listing
+):
+    app_label, model_name, listing_url = LISTINGS[listing]
+    client.force_login(role_users[role])
+    response = client.get(reverse(listing_url))
+    offered = LISTING_DELETE[listing][LISTING_ROLES.index(role)] == "Y"
+    delete_url = reverse("wagtail_bulk_action", args=[app_label, model_name, "delete"])
+    assert (delete_url in response.content.decode()) is offered
+
+    # what is offered works, what is not would have been refused
+    obj = one_of(listing)
+    client.post(f"{delete_url}?id={obj.pk}")
+    assert type(obj).objects.filter(pk=obj.pk).exists() is not offered
+
+
+def test_bulk_tagging_of_files_is_offered_where_allowed(seeded, client, role_users):
+    for role, offered in (("editor", False), ("approver", True), ("administrator", True)):
+        client.force_login(role_users[role])
+        html = client.get(reverse("wagtaildocs:index")).content.decode()
+        tags = reverse("wagtail_bulk_action", args=["downloads", "portaldocument", "add_tags"])
+        assert (tags in html) is offered, role

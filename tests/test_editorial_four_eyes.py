@@ -5,6 +5,7 @@ submitted it. An edit form loaded before someone else saved is refused, not writ
 the newer draft.
 """
 
+import json
 import re
 
 from django.urls import reverse
@@ -12,10 +13,11 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 import pytest
+from bs4 import BeautifulSoup
 
 from partners.models import Partner
 from portal.editorial.publishing import approved_publish
-from tests.factories import PartnerFactory
+from tests.factories import ContactPersonFactory, PartnerFactory
 from tests.helpers import (
     edit_url,
     partner_form,
@@ -240,3 +242,99 @@ def test_nothing_is_kept_for_a_page_in_moderation(seeded, client, role_users):
     client.post(edit_url(page), {**topic_form(page, "Von A, veraltet."), **stale})
     assert Revision.objects.for_instance(page).count() == revisions
     assert latest_lead(page) == "Eingereicht von B."
+
+
+# Approving from the edit form ----------------------------------------------------------------
+
+
+def form_as_the_browser_posts_it(html):
+    """The fields of the edit form with the values it was rendered with."""
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.find("input", attrs={"name": "loaded_revision_id"}).find_parent("form")
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.text.removeprefix("\n")
+        elif field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def approve_from_the_edit_form(client, url, **changes):
+    """Open the edit form, change `changes` (or nothing), confirm "Freigeben" in its dialog."""
+    data = form_as_the_browser_posts_it(client.get(url).content.decode())
+    data.update(changes)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps({"comment": ""}),
+        }
+    )
+    return client.post(url, data, follow=True)
+
+
+def submitted_snippet(kind, client, users):
+    """A live snippet whose change (a new place/role "Bielefeld") the editor submitted."""
+    if kind == "partner":
+        obj = PartnerFactory(name="Partner im Test", kind="verband", place="Köln")
+        field = "place"
+    else:
+        obj = ContactPersonFactory(name="Kim Muster", role="Referentin")
+        field = "role"
+    obj.save_revision().publish()
+    url = reverse(
+        f"wagtailsnippets_{obj._meta.app_label}_{obj._meta.model_name}:edit", args=[obj.pk]
+    )
+    client.force_login(users["editor"])
+    data = form_as_the_browser_posts_it(client.get(url).content.decode())
+    client.post(url, {**data, field: "Bielefeld", "action-submit": "on"})
+    obj.refresh_from_db()
+    assert obj.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    return obj, url, field
+
+
+@pytest.mark.parametrize("kind", ["partner", "contact_person"])
+def test_an_approver_approves_unchanged_from_the_edit_form(seeded, client, role_users, kind):
+    obj, url, field = submitted_snippet(kind, client, role_users)
+    client.force_login(role_users["approver"])
+
+    response = approve_from_the_edit_form(client, url)
+
+    assert response.status_code == 200
+    live = type(obj).objects.get(pk=obj.pk)
+    assert getattr(live, field) == "Bielefeld"
+    assert live.current_workflow_state is None
+    assert not live.has_unpublished_changes
+    assert "freigegeben" in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["partner", "contact_person"])
+def test_an_approver_who_changed_the_text_in_the_edit_form_is_refused(
+    seeded, client, role_users, kind
+):
+    obj, url, field = submitted_snippet(kind, client, role_users)
+    client.force_login(role_users["approver"])
+
+    response = approve_from_the_edit_form(client, url, **{field: "Münster"})
+
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert "keinen Zugang" in response.content.decode()
+    now = type(obj).objects.get(pk=obj.pk)
+    assert getattr(now, field) not in ("Münster", "Bielefeld")
+    assert now.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    # and the change is the approver's now: nobody but a second approver releases it
+    workflow_action(client, now, "approve")
+    assert getattr(type(obj).objects.get(pk=obj.pk), field) not in ("Münster", "Bielefeld")
+    client.force_login(role_users["second_approver"])
+    workflow_action(client, now, "approve")
+    assert getattr(type(obj).objects.get(pk=obj.pk), field) == "Münster"

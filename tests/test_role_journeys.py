@@ -361,14 +361,14 @@ def translate(journey, source, translation):
 
 
 def start_translation(journey, title):
-    """From the dashboard's "Zu übersetzen": Übersetzen, English, Absenden."""
+    """From the dashboard's "Zu übersetzen": Übersetzen, Absenden (Englisch is ticked)."""
     page = journey.page
     row = journey.row("translations-due", title)
     expect(row).to_contain_text("fehlt")
     journey.click(row.get_by_role("link", name="Übersetzen"))
-    journey.click(page.get_by_label("English"))
+    expect(page.get_by_label("Englisch")).to_be_checked()
     journey.click(page.get_by_role("button", name="Absenden"))
-    expect(journey.messages.first).to_contain_text("zur Übersetzung in English eingereicht")
+    expect(journey.messages.first).to_contain_text("zur Übersetzung in Englisch eingereicht")
 
 
 def submit_translation(journey):
@@ -411,7 +411,7 @@ def test_translator_translates_a_page_and_a_partner_approver_releases_visitors_r
     journey.as_("approver")
     for title in (TOPIC_EN, PARTNER):
         row = journey.row("awaiting-review", title)
-        expect(row).to_contain_text("English")
+        expect(row).to_contain_text("Englisch")
         expect(row).to_contain_text("Ulla Übersetzung")
         journey.click(row.locator(".w-dropdown__toggle"))
         journey.click(row.get_by_role("button", name="Freigeben", exact=True))

@@ -68,14 +68,55 @@ def test_snippet_chooser_from_an_english_snippet(administration_client, english_
     assert english.name in html and german.name not in html
 
 
-def test_page_chooser_starts_in_the_english_tree(administration_client, edit_urls, seeded):
-    html = titles(administration_client.get("/admin/choose-page/", HTTP_REFERER=edit_urls["en"]))
-    assert f"/admin/choose-page/{seeded['en'].pk}/" in html
-    assert f"/admin/choose-page/{seeded['de'].pk}/" not in html
+def chooser_start(client, referer=None, **params):
+    """Where the page chooser opens (it follows the redirect, as the modal's fetch does)."""
+    extra = {"HTTP_REFERER": referer} if referer else {}
+    response = client.get("/admin/choose-page/", params, follow=True, **extra)
+    return response.redirect_chain, titles(response)
 
-    html = titles(administration_client.get("/admin/choose-page/", HTTP_REFERER=edit_urls["de"]))
-    assert f"/admin/choose-page/{seeded['de'].pk}/" in html
-    assert f"/admin/choose-page/{seeded['en'].pk}/" not in html
+
+@pytest.mark.parametrize("code", ["de", "en"])
+def test_page_chooser_starts_in_the_edited_pages_language_tree(
+    administration_client, edit_urls, seeded, code
+):
+    other = "en" if code == "de" else "de"
+    chain, html = chooser_start(administration_client, edit_urls[code])
+    assert chain == [(f"/admin/choose-page/{seeded[code].pk}/", 302)]
+    sections = {
+        language: Page.objects.get(
+            locale__language_code=language, depth=3, slug__startswith="integration"
+        )
+        for language in (code, other)
+    }
+    assert f"/admin/choose-page/{sections[code].pk}/" in html  # the home page's children
+    assert f"/admin/choose-page/{sections[other].pk}/" not in html
+
+
+def test_page_chooser_without_an_edited_page_starts_in_the_german_tree(
+    administration_client, seeded
+):
+    chain, _html = chooser_start(administration_client)
+    assert chain == [(f"/admin/choose-page/{seeded['de'].pk}/", 302)]
+
+
+def test_page_chooser_keeps_its_options_and_an_explicit_language(
+    administration_client, edit_urls, seeded
+):
+    chain, _html = chooser_start(
+        administration_client, edit_urls["de"], locale="en", allow_external_link="true"
+    )
+    assert chain == [(f"/admin/choose-page/{seeded['en'].pk}/?allow_external_link=true", 302)]
+
+
+def test_page_chooser_for_a_page_type_keeps_wagtails_start(administration_client, seeded):
+    chain, html = chooser_start(administration_client, page_type="partners.partnerindexpage")
+    assert chain == []  # the common ancestor of both directories: the root, both trees
+    assert all(f"/admin/choose-page/{home.pk}/" in html for home in seeded.values())
+
+
+def test_page_chooser_is_for_the_admin_only(client, seeded):
+    response = client.get("/admin/choose-page/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
 def test_page_chooser_search_finds_pages_of_the_english_tree(

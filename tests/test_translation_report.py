@@ -7,7 +7,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from tests.factories import StandardPageFactory
+from tests.factories import PartnerFactory, StandardPageFactory
 
 URL = "/admin/reports/translations/"
 
@@ -35,6 +35,25 @@ def test_seeded_translations_are_up_to_date(administration_client):
 def test_a_new_german_page_is_missing(administration_client, seeded):
     StandardPageFactory(parent=seeded["de"], title="Neu auf Deutsch", slug="neu")
     assert state_of(administration_client, "Neu auf Deutsch") == "fehlt"
+
+
+@pytest.mark.parametrize("kind", ["page", "partner"])
+def test_german_content_that_is_not_live_is_not_listed(
+    administration_client, seeded, role_users, client, kind
+):
+    """The reported case: a German draft sent back by the approval, never published, was
+    listed as "fehlt" – inviting a translation of unapproved text."""
+    if kind == "page":
+        draft = StandardPageFactory(parent=seeded["de"], title="Abgelehnter Entwurf", slug="ab")
+        draft.unpublish()
+    else:
+        draft = PartnerFactory(name="Abgelehnter Entwurf", live=False)
+    draft.save_revision(user=role_users["editor"])
+    assert all(row[0] != "Abgelehnter Entwurf" for row in rows(administration_client))
+
+    revision = type(draft).objects.get(pk=draft.pk).save_revision()
+    revision.publish()  # once approved and live, it is due
+    assert state_of(administration_client, "Abgelehnter Entwurf") == "fehlt"
 
 
 def test_a_changed_source_is_out_of_date_until_synced_and_published(

@@ -244,6 +244,30 @@ def test_upstream_translation_editor_gives_snippets_the_plain_status_panel():
     )
 
 
+@pytest.mark.django_db
+def test_upstream_translation_comment_dates_are_english():
+    import datetime
+
+    from django.utils import translation
+
+    from wagtail_localize.models import StringTranslation
+
+    from portal.translation.comment_dates import STOCK_GET_COMMENT, get_comment
+
+    string = StringTranslation(
+        tool_name="seed",
+        updated_at=datetime.datetime(2026, 12, 1, 12, tzinfo=datetime.UTC),
+    )
+    with translation.override("de"):
+        stock = STOCK_GET_COMMENT(string)
+        portal = get_comment(string)
+    assert portal == "Übersetzt mit seed am 1. Dezember 2026"
+    assert "December" in stock, (
+        "wagtail-localize names the month in the admin's language now: delete "
+        "site/translation/comment_dates.py, its call in portal.apps and this test"
+    )
+
+
 def test_upstream_draft_translation_writes_the_live_row():
     from wagtail_localize.models import TranslationSource
 

@@ -23,7 +23,7 @@ from downloads.blocks import DownloadGroupsBlock
 from downloads.order_form import PublicationOrderForm
 from portal.api_common.fields import DocumentField, RenditionField, translations_field
 from portal.form_pages import PortalFormPage, form_page_panels
-from portal.pages import ContentPage
+from portal.pages import PAGE_FORM, ContentPage
 from portal.slugs import GermanSlugMixin
 from portal.structured_data import media_object, page_facts
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, FORM_PAGE_FIELDS, PAGE_FIELDS
@@ -34,6 +34,8 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 class DownloadIndexPage(ContentPage):
     """The page "Downloads": the publications below it and documents grouped by topic."""
+
+    page_description = _("Die Seite „Downloads“: Publikationen und Dokumente nach Themen.")
 
     groups = StreamField(
         DownloadGroupsBlock(),
@@ -82,6 +84,11 @@ class DownloadIndexPage(ContentPage):
 
 class PublicationPage(GermanSlugMixin, Page):
     """A publication such as the employer guide: cover, summary, the file and a print order."""
+
+    page_description = _(
+        "Eine Publikation mit Titelbild, Zusammenfassung, Datei und Bestellmöglichkeit."
+    )
+    base_form_class = PAGE_FORM
 
     cover = models.ForeignKey(
         "portal.PortalImage",
@@ -174,6 +181,10 @@ class PublicationOrderPage(PortalFormPage):
     The fields are fixed in `downloads.order_form.PublicationOrderForm` (quantity, name, address,
     e-mail, consent), so the quantity limit holds whatever an editor changes here.
     """
+
+    page_description = _(
+        "Das Bestellformular für gedruckte Exemplare der darüberliegenden Publikation."
+    )
 
     max_quantity = models.PositiveSmallIntegerField(
         default=50,

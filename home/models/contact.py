@@ -39,6 +39,11 @@ class ContactPage(PortalFormPage):
     Also used for the feedback form of the accessibility statement ("Barriere melden").
     """
 
+    page_description = _(
+        "Kontaktformular mit Ansprechpersonen und Postanschrift, "
+        "z. B. „Kontakt“ oder „Barriere melden“."
+    )
+
     show_postal_address = models.BooleanField(
         default=True,
         verbose_name=_("Postanschrift zeigen"),

@@ -16,6 +16,10 @@ from portal.translatable_fields import CONTENT_PAGE_FIELDS
 class HomePage(ContentPage):
     """The entry page of one language: the root of the `/de/` or `/en/` tree."""
 
+    page_description = _(
+        "Die Startseite einer Sprache (/de/ oder /en/); es gibt genau eine je Sprache."
+    )
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.SectionPage",
@@ -54,6 +58,11 @@ class HomePage(ContentPage):
 class SectionPage(TopicListMixin, SidebarPage):
     """A section of the portal, e.g. "Integration und Arbeit", with teasers to its topics."""
 
+    page_description = _(
+        "Ein Bereich des Portals, z. B. „Integration und Arbeit“, "
+        "mit Anrisstexten zu seinen Themen."
+    )
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.TopicPage"]
 
@@ -64,6 +73,11 @@ class SectionPage(TopicListMixin, SidebarPage):
 
 class TopicPage(TopicListMixin, SidebarPage):
     """A topic within a section, e.g. "Interkulturelle Öffnung"; topics may nest."""
+
+    page_description = _(
+        "Ein Thema innerhalb eines Bereichs, z. B. „Interkulturelle Öffnung“; "
+        "Themen lassen sich verschachteln."
+    )
 
     parent_page_types = ["home.SectionPage", "home.TopicPage"]
     subpage_types = ["home.TopicPage", "partners.PartnerIndexPage"]
@@ -79,6 +93,8 @@ class StandardPage(ContentPage):
     The role tells the site frame where to link the page: legal pages in the footer, the
     pages in Leichte Sprache and Gebärdensprache also at the top of every page.
     """
+
+    page_description = _("Eine einfache Textseite wie Impressum, Datenschutz oder Leichte Sprache.")
 
     class Role(models.TextChoices):
         OTHER = "", _("Andere Seite")

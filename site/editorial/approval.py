@@ -31,21 +31,72 @@ ACTION_TEMPLATE = "portal/editorial/workflow_action_modal.html"
 COMMENT_REQUIRED = _("Bitte schreiben Sie, welche Änderungen nötig sind.")
 
 
+# What a save changes besides the content: Wagtail's bookkeeping of drafts, publishing and
+# locks (DraftStateMixin, RevisionMixin, LockableMixin; Page's tree and title copies).
+BOOKKEEPING = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "live",
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+        "draft_title",
+    }
+)
+
+
+def _content(revision_content):
+    return {key: value for key, value in revision_content.items() if key not in BOOKKEEPING}
+
+
+def _authored(revisions, user_id, live):
+    """Whether a revision by `user_id` after `live` changed the content. `revisions`: the
+    object's revisions as (created_at, pk, user_id, content), oldest first.
+
+    A save that changes nothing is no authorship: the snippet edit form writes a revision on
+    every submit, so an approver who approves from the form (Wagtail saves the form first)
+    saves an unchanged copy of the submitted text – that does not make them its co-author.
+    """
+    previous = None
+    for created_at, pk, author, content in revisions:
+        changed = previous is None or _content(content) != _content(previous)
+        if author == user_id and (created_at, pk) > live and changed:
+            return True
+        previous = content
+    return False
+
+
 def wrote_pending_change(obj, user):
-    """Whether `user` wrote any revision of `obj` after its live version (all, if never live)."""
-    revisions = Revision.objects.for_instance(obj).filter(user=user)
+    """Whether `user` wrote a revision of `obj` after its live version (all, if never live)
+    that changed its content."""
+    revisions = Revision.objects.for_instance(obj)
     live = getattr(obj, "live_revision", None)
     if live is not None:
         revisions = revisions.filter(
-            Q(created_at__gt=live.created_at) | Q(created_at=live.created_at, pk__gt=live.pk)
+            Q(created_at__gt=live.created_at) | Q(created_at=live.created_at, pk__gte=live.pk)
         )
-    return revisions.exists()
+    if not revisions.filter(user=user).exclude(pk=getattr(live, "pk", None)).exists():
+        return False
+    never = (datetime.datetime.min.replace(tzinfo=datetime.UTC), 0)
+    after = (live.created_at, live.pk) if live is not None else never
+    rows = revisions.order_by("created_at", "pk").values_list(
+        "created_at", "pk", "user_id", "content"
+    )
+    return _authored(rows, user.pk, after)
 
 
 def states_with_pending_changes_by(states, user):
     """The pks of the task states whose object has a revision by `user` after its live
-    version: `wrote_pending_change` for a whole list in a few queries (one for the states,
-    one for the user's revisions, one per model with such revisions), not a few per state.
+    version that changed the content: `wrote_pending_change` for a whole list in a few
+    queries (one for the states, one for the user's revisions, one per model with such
+    revisions, one for those objects' revisions), not a few per state.
     """
     rows = list(
         states.values_list(
@@ -63,8 +114,29 @@ def states_with_pending_changes_by(states, user):
         if (content_type_id, object_id) in keys:
             written.setdefault((content_type_id, object_id), []).append((created_at, pk))
     live = _live_revisions(written)
-    own = {key for key, mine in written.items() if any(rev > live.get(key) for rev in mine)}
+    candidates = {key for key, mine in written.items() if any(rev > live.get(key) for rev in mine)}
+    own = _changed_by(candidates, user, live)
     return [pk for pk, content_type_id, object_id in rows if (content_type_id, object_id) in own]
+
+
+def _changed_by(keys, user, live):
+    """Those of `keys` in which a revision of `user` after `live[key]` changed the content."""
+    if not keys:
+        return set()
+    history = {}
+    rows = (
+        Revision.objects.filter(
+            base_content_type_id__in={content_type_id for content_type_id, _id in keys},
+            object_id__in={object_id for _ct, object_id in keys},
+        )
+        .order_by("created_at", "pk")
+        .values_list("base_content_type_id", "object_id", "created_at", "pk", "user_id", "content")
+    )
+    for content_type_id, object_id, created_at, pk, author, content in rows:
+        key = (content_type_id, object_id)
+        if key in keys and (created_at, pk) >= live[key]:
+            history.setdefault(key, []).append((created_at, pk, author, content))
+    return {key for key, revisions in history.items() if _authored(revisions, user.pk, live[key])}
 
 
 def _live_revisions(keys):

@@ -1,4 +1,4 @@
-"""The page listing's bulk actions, offered only to the roles the portal lets do them.
+"""The listings' bulk actions, offered only to the roles the portal lets do them.
 
 Wagtail offers every registered bulk action to everyone who sees a listing and refuses
 afterwards (its own permissions, the portal's `before_bulk_action` hooks). Here the page
@@ -20,7 +20,9 @@ from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from .deletion import deletes_anything
 from .publishing import is_administrator
@@ -48,10 +50,23 @@ class PortalDeleteBulkAction(DeleteBulkAction):
         return deletes_anything(user)
 
 
-def is_offered(action_class, user):
-    """Bulk actions without a portal rule (move, users, images …) stay as Wagtail has them."""
+# The permission the bulk actions of snippet, document and image listings need per object.
+MODEL_ACTION_PERMISSIONS = {"delete": "delete", "add_tags": "change", "add_to_collection": "change"}
+
+
+def is_offered(action_class, user, model=None):
+    """Page actions by the portal's rules above. The delete, tag and collection actions of a
+    snippet, document or image listing only where the user may do them to at least one
+    object (Redaktion deletes no partner, Übersetzung no document: the action would refuse
+    every one). Other actions (move, users …) stay as Wagtail has them."""
     rule = getattr(action_class, "is_offered_to", None)
-    return rule is None or rule(user)
+    if rule is not None:
+        return rule(user)
+    permission = MODEL_ACTION_PERMISSIONS.get(action_class.action_type)
+    if model is None or permission is None or issubclass(model, Page):
+        return True
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_permission_for(user, permission).exists()
 
 
 # After Wagtail's own registrations (order 0): the registry keeps the last class per type.

@@ -17,6 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
 import segno
 from django_otp import login as otp_login
 from django_otp import verify_token
@@ -25,6 +27,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import twofactor
 
 logger = logging.getLogger("portal.logins")
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form; its password field has no label of its own, so Django made one
+    from the field's name: "Password" in the German admin (WAGTAILADMIN_USER_LOGIN_FORM)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Passwort")
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
 
 
 class CodeForm(forms.Form):

@@ -8,6 +8,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
+
 import dj_database_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -121,7 +123,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: German is the source language, English its translation.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages are named in the admin's language ("Übersetzung … in Englisch"); the
+# language choices (LANGUAGES) keep each language's own name.
+WAGTAIL_CONTENT_LANGUAGES = [("de", gettext_lazy("Deutsch")), ("en", gettext_lazy("Englisch"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
@@ -160,6 +164,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "chancen.nrw"
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.logins.views.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "downloads.PortalDocument"

@@ -11,6 +11,7 @@ Canary: `test_upstream_bulk_action_choices_ignore_the_user`.
 """
 
 from django import template
+from django.apps import apps
 from django.urls import reverse
 
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
@@ -29,10 +30,11 @@ register = template.Library()
 
 def refused_urls(user, app_label, model_name):
     actions = bulk_action_registry.get_bulk_actions_for_model(app_label, model_name)
+    model = apps.get_model(app_label, model_name)
     return {
         reverse("wagtail_bulk_action", args=[app_label, model_name, action.action_type])
         for action in actions
-        if not is_offered(action, user)
+        if not is_offered(action, user, model)
     }
 
 

@@ -13,7 +13,13 @@ from portal.editorial.publishing import requires_approval
 from portal.editorial.roles import SOURCE_LANGUAGE, is_translator_only
 
 from .review import submit_translation_for_approval
-from .views import SUBMITTED, ReviewedUpdateTranslationsView, SubmitTranslationView
+from .views import (
+    SUBMITTED,
+    ReviewedUpdateTranslationsView,
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+    SubmitTranslationView,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +35,12 @@ def register_submit_translation_url():
         path(
             "localize/update/<int:translation_source_id>/",
             ReviewedUpdateTranslationsView.as_view(),
+        ),
+        # Also at wagtail-localize's addresses: "Übersetzen" with English already ticked.
+        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
         ),
     ]
 

@@ -1,5 +1,8 @@
 """The translation state of every source page and translatable snippet in one language.
 
+Only sources live in the source language are listed: a German draft (never published, or
+sent back by the approval) is nothing to translate yet.
+
 A handful of queries for the whole site, whatever its size: the rows are built from bulk
 lookups (targets, translations, string counts, workflows), never from a query per row.
 
@@ -117,7 +120,7 @@ def translatable_snippet_models():
 
 def _page_rows(source, locale):
     sources = (
-        Page.objects.filter(depth__gt=1, locale=source)
+        Page.objects.filter(depth__gt=1, locale=source, live=True)
         .select_related("content_type")
         .order_by("path")
     )
@@ -140,8 +143,9 @@ def _page_rows(source, locale):
 
 
 def _snippet_rows(model, source, locale):
-    objects = model._default_manager.filter(Q(locale=locale) | Q(locale=source))
-    sources, targets = [], {}
+    live = Q(live=True) if issubclass(model, DraftStateMixin) else Q()
+    objects = model._default_manager.filter(Q(locale=locale) | (Q(locale=source) & live))
+    sources, targets = [], {}  # targets in any state: a draft translation is not missing
     for instance in objects:
         if instance.locale_id == locale.pk:
             targets[instance.translation_key] = instance

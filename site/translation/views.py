@@ -12,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
+from wagtail_localize.views import submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from portal.editorial.publishing import is_administrator
@@ -91,3 +92,29 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
     def form_valid(self, form):
         form.cleaned_data.setdefault("publish_translations", False)
         return super().form_valid(form)
+
+
+class OnlyLanguagePreselected:
+    """wagtail-localize's "Übersetzen" form with the one language left to translate into
+    already ticked: with nothing ticked, the first "Absenden" only failed ("Dieses Feld ist
+    zwingend erforderlich"). A `select_locale` in the address still decides."""
+
+    def get_form(self):
+        form = super().get_form()
+        if self.request.method != "POST" and "select_locale" not in self.request.GET:
+            choices = list(form.fields["locales"].queryset)
+            if len(choices) == 1:
+                form.initial["locales"] = choices
+        return form
+
+
+class SubmitPageTranslationView(
+    OnlyLanguagePreselected, submit_translations.SubmitPageTranslationView
+):
+    pass
+
+
+class SubmitSnippetTranslationView(
+    OnlyLanguagePreselected, submit_translations.SubmitSnippetTranslationView
+):
+    pass
