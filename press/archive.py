@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from portal.i18n import language_links, page_translations
+from portal.view_restrictions import private_q
 
 from .queries import on_topic, topic_page_models, topics_of_releases
 
@@ -70,7 +71,7 @@ class PressArchive:
         self.status = 200
         self.base_url = index.get_url(request)
         # The view restrictions, queried once for every list of pages below.
-        self._private = Page.objects.private_q()
+        self._private = private_q()
         self.topic = self._find_topic(request.GET.get(TOPIC_PARAM, ""))
 
         releases = index.releases(self._private)
@@ -181,7 +182,7 @@ class PressArchive:
             for archive in type(self.index)
             .objects.filter(translation_key=self.index.translation_key)
             .live()
-            .public()
+            .exclude(private_q())
             .select_related("locale")
         }
         result = []

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.search_hits import SEARCH_SOURCE_HOOK, Hit, excerpt, has_match, plain_text
+from portal.view_restrictions import private_q
 
 PAGE_LABELS = {
     "press.pressreleasepage": _("Pressemitteilung"),
@@ -100,7 +101,9 @@ class SiteSearch:
         page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
         pages = {}
         if page_ids:
-            visible = Page.objects.live().public().filter(locale=self.locale, pk__in=page_ids)
+            visible = (
+                Page.objects.live().exclude(private_q()).filter(locale=self.locale, pk__in=page_ids)
+            )
             pages = {page.pk: page for page in visible.specific()}
         hits = []
         for promotion in promotions:
@@ -126,7 +129,7 @@ class SiteSearch:
     # Pages
 
     def _pages(self, exclude_page_ids):
-        pages = Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
+        pages = Page.objects.live().exclude(private_q()).filter(locale=self.locale, depth__gt=1)
         if exclude_page_ids:
             pages = pages.exclude(pk__in=list(exclude_page_ids))
         # Specific pages: the slice of results is fetched per page type, teasers included.

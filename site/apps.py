@@ -8,13 +8,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import csv_injection
+        from portal import content_cache, csv_injection
         from portal.editorial import notifications
         from portal.translation import snippet_status_panel
 
         from .editorial import files, publishing  # noqa: F401  (connect their signal receivers)
         from .translation import view_restrictions  # noqa: F401  (connects its receivers)
 
+        content_cache.connect_receivers()
         files.register_policies()
         csv_injection.install()
         notifications.replace_wagtail_notifiers()

@@ -29,6 +29,7 @@ from portal.form_honeypot import seconds_since_signed
 from portal.mail_delivery import send_after_commit
 from portal.slugs import GermanSlugMixin
 from portal.translatable_fields import FORM_PAGE_FIELDS
+from portal.view_restrictions import CachedViewRestrictionsMixin
 
 MULTILINE_MAX_LENGTH = 5000
 
@@ -82,7 +83,11 @@ class PortalFormField(TranslatableMixin, AbstractFormField):
 
 
 class PortalFormPage(
-    GermanSlugMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm
+    CachedViewRestrictionsMixin,
+    GermanSlugMixin,
+    HoneypotFormMixin,
+    HoneypotFormSubmissionMixin,
+    AbstractEmailForm,
 ):
     intro = RichTextField(blank=True, features=FORM_TEXT_FEATURES, verbose_name=_("Einleitung"))
     privacy_notice = RichTextField(

@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from portal.view_restrictions import private_q
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -56,7 +58,7 @@ def page_translations(page):
     pages = (
         Page.objects.filter(translation_key=page.translation_key)
         .live()
-        .public()
+        .exclude(private_q())
         .select_related("locale")
     )
     return {translation.locale.language_code: translation for translation in pages}

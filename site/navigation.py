@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Page
 
 from portal.i18n import current_home
+from portal.view_restrictions import private_q
 
 
 @dataclass
@@ -42,7 +43,7 @@ def _cached(request, key, compute):
 def menu_tree(request):
     """Every live, public page below the current home that is shown in menus, in tree order.
 
-    One query (and `.public()`'s one for the view restrictions) serves the main navigation,
+    One query serves the main navigation,
     the footer and the section navigation of the page.
     """
 
@@ -50,7 +51,7 @@ def menu_tree(request):
         home = current_home(request)
         if home is None:
             return []
-        return list(home.get_descendants().live().public().in_menu().order_by("path"))
+        return list(home.get_descendants().live().exclude(private_q()).in_menu().order_by("path"))
 
     return _cached(request, "tree", compute)
 

@@ -27,6 +27,7 @@ from portal.pages import ContentPage
 from portal.slugs import GermanSlugMixin
 from portal.structured_data import media_object, page_facts
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, FORM_PAGE_FIELDS, PAGE_FIELDS
+from portal.view_restrictions import CachedViewRestrictionsMixin, private_q
 
 PUBLICATIONS_PER_PAGE = 20
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -62,7 +63,7 @@ class DownloadIndexPage(ContentPage):
         return (
             PublicationPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_q())
             .select_related("document")
             .prefetch_related(
                 Prefetch("cover", queryset=get_image_model().objects.prefetch_renditions()),
@@ -80,7 +81,7 @@ class DownloadIndexPage(ContentPage):
         return context
 
 
-class PublicationPage(GermanSlugMixin, Page):
+class PublicationPage(CachedViewRestrictionsMixin, GermanSlugMixin, Page):
     """A publication such as the employer guide: cover, summary, the file and a print order."""
 
     cover = models.ForeignKey(
@@ -152,7 +153,9 @@ class PublicationPage(GermanSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["order_page"] = PublicationOrderPage.objects.child_of(self).live().public().first()
+        context["order_page"] = (
+            PublicationOrderPage.objects.child_of(self).live().exclude(private_q()).first()
+        )
         return context
 
     def structured_data(self, request):

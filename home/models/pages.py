@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal.pages import ContentPage, SidebarPage, TopicListMixin, automatic_sidebar_panels
 from portal.structured_data import organization
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
+from portal.view_restrictions import private_q
 
 
 class HomePage(ContentPage):
@@ -41,7 +42,7 @@ class HomePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SectionPage.objects.child_of(self).live().public()
+        context["sections"] = SectionPage.objects.child_of(self).live().exclude(private_q())
         # What the sections offer the home page (downloads: the newest publication).
         context["sidebar_panels"] = automatic_sidebar_panels(self, request)
         return context
@@ -117,5 +118,5 @@ class StandardPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public()
+        context["subpages"] = self.get_children().live().exclude(private_q())
         return context

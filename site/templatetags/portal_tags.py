@@ -6,6 +6,7 @@ from portal.addresses import absolute
 from portal.i18n import current_home, language_links
 from portal.publisher import publisher_for
 from portal.structured_data import description_of, json_ld
+from portal.view_restrictions import private_q
 
 register = template.Library()
 
@@ -59,7 +60,11 @@ def footer_navigation(context):
     """The sections of the main navigation; the legal, contact and other standard pages."""
     request = context["request"]
     home = current_home(request)
-    items = home.get_children().live().public().type(StandardPage, ContactPage) if home else []
+    items = (
+        home.get_children().live().exclude(private_q()).type(StandardPage, ContactPage)
+        if home
+        else []
+    )
     return {"sections": navigation.menu_pages(request), "items": items, "request": request}
 
 
@@ -71,7 +76,7 @@ def service_navigation(context):
     items = (
         StandardPage.objects.child_of(home)
         .live()
-        .public()
+        .exclude(private_q())
         .filter(role__in=StandardPage.SERVICE_ROLES)
         .order_by("role")
         if home
