@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail_localize.fields import SynchronizedField
 
 from portal.pages import ContentPage, SidebarPage, TopicListMixin, automatic_sidebar_panels
+from portal.routing import route_from_home
 from portal.structured_data import organization
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
 from portal.view_restrictions import private_q
@@ -39,6 +40,11 @@ class HomePage(ContentPage):
         others = HomePage.objects.filter(depth=2, locale_id=self.locale_id).exclude(pk=self.pk)
         if others.exists():
             raise ValidationError(_("Für diese Sprache gibt es bereits eine Startseite."))
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_from_home(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
