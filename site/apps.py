@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import content_cache, csv_injection
+        from portal import content_cache, csv_injection, renditions
         from portal.editorial import notifications
         from portal.translation import snippet_status_panel
 
@@ -16,6 +16,7 @@ class PortalConfig(AppConfig):
         from .translation import view_restrictions  # noqa: F401  (connects its receivers)
 
         content_cache.connect_receivers()
+        renditions.connect_receivers()
         files.register_policies()
         csv_injection.install()
         notifications.replace_wagtail_notifiers()
