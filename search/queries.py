@@ -12,6 +12,8 @@ document is found from every language; the ones in the visitor's language come f
 each result states its language.
 """
 
+from functools import partial
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -19,6 +21,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.content_cache import cached
 from portal.search_hits import SEARCH_SOURCE_HOOK, Hit, excerpt, has_match, plain_text
 from portal.view_restrictions import private_q
 
@@ -78,7 +81,9 @@ class SiteSearch:
 
     def __init__(self, words, language, request=None):
         self.words = words
-        self.locale = Locale.objects.get(language_code=language)
+        self.locale = cached(
+            "locale", partial(Locale.objects.get, language_code=language), language
+        )
         self.request = request
 
     def results(self, exclude_page_ids=()):

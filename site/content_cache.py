@@ -35,13 +35,10 @@ UNSHOWN_APPS = {
     "axes",
     "admin",
     "wagtailsearch",
-    "wagtailsearchpromotions",
     "wagtailforms",
     "django_tasks_db",
     "otp_static",
     "otp_totp",
-    "contenttypes",
-    "taggit_autosuggest",
 }
 UNSHOWN_MODELS = {
     "wagtailcore.revision",
@@ -54,6 +51,8 @@ UNSHOWN_MODELS = {
     "wagtailcore.comment",
     "wagtailcore.commentreply",
     "wagtailcore.uploadedfile",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
     "wagtailimages.rendition",
     "portal.portalrendition",
     "downloads.documentdownloadmonth",
