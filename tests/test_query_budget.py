@@ -15,8 +15,8 @@ from tests.factories import SectionPageFactory, StandardPageFactory, TopicPageFa
 
 BUDGET = 10  # every HTML page, warm
 # The search: a count and a slice per block of results (pages, partners, documents in two
-# languages), one query per page type among the hits shown, the search-terms statistics.
-SEARCH_BUDGET = 18
+# languages), one query per page type among the hits shown, one for the statistics.
+SEARCH_BUDGET = 16
 # Cold, right after a publish: routing, the site frame and the page's own queries.
 COLD_BUDGET = 22
 
