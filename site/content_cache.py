@@ -93,6 +93,20 @@ def cached(name, compute, *parts):
     return kept[0]
 
 
+def cached_many(name, ids, compute):
+    """`{id: value}` for `ids`, each kept under `name` and its id until the content next
+    changes; `compute(missing_ids)` returns `{id: value}` for those not kept yet."""
+    prefix = ":".join(["portal:content", generation(), name])
+    keys = {f"{prefix}:{pk}": pk for pk in ids}
+    values = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+    missing = [pk for pk in ids if pk not in values]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({f"{prefix}:{pk}": computed[pk] for pk in computed}, timeout=ENTRY_TIMEOUT)
+        values.update(computed)
+    return values
+
+
 def is_shown_content(model):
     meta = model._meta
     return meta.app_label not in UNSHOWN_APPS and meta.label_lower not in UNSHOWN_MODELS

@@ -135,3 +135,21 @@ def test_a_draft_below_a_live_page_is_not_found_but_its_live_child_is(seeded, cl
     assert client.get(draft.url or f"{section.url}{draft.slug}/").status_code == 404
     # Wagtail routes through pages that are not live; only the page shown must be.
     assert client.get(f"{section.url}{draft.slug}/{child.slug}/").status_code == 200
+
+
+def test_search_hits_and_promotions_follow_the_content(seeded, client, section):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    def search():
+        return client.get("/de/suche/", {"q": "Quokka"}).content.decode()
+
+    page = TopicPageFactory(parent=section, title="Quokka", lead="Der alte Vorspann zum Quokka.")
+    assert "alte Vorspann" in search()
+    page.lead = "Der neue Vorspann zum Quokka."
+    page.save_revision().publish()
+    assert "neue Vorspann" in search() and "alte Vorspann" not in search()
+    assert "Empfohlen: " not in search()
+    SearchPromotion.objects.create(
+        query=Query.get("quokka"), page=section, sort_order=0, description="Empfohlen: Quokka"
+    )
+    assert "Empfohlen: " in search()  # the promotion, its words highlighted

@@ -14,9 +14,9 @@ from press.models import PressReleaseIndexPage, PressReleasePage
 from tests.factories import SectionPageFactory, StandardPageFactory, TopicPageFactory
 
 BUDGET = 10  # every HTML page, warm
-# The search: a count and a slice per block of results (pages, partners, documents in two
-# languages), one query per page type among the hits shown, one for the statistics.
-SEARCH_BUDGET = 16
+# The search too: a count and a slice per block of results (pages, partners, documents in two
+# languages), the hits' pages and documents, the statistics and the site.
+SEARCH_BUDGET = 10
 # Cold, right after a publish: routing, the site frame and the page's own queries.
 COLD_BUDGET = 22
 
