@@ -12,18 +12,20 @@ them under the new token). Writes that bypass model signals (`QuerySet.update()`
 seen: Wagtail's own (descendants' URL paths, tree moves) happen inside a page save or move,
 which is.
 
-The cache must be shared by every process that serves pages – Redis in production; the
-per-process memory cache of the embedded default and the tests serves one process.
+The cache (`CACHES["content"]`) must be shared by every process that serves or changes
+content: Redis in production, files in the embedded default (its server and scheduler), the
+process's memory in the tests (each test process has its own database).
 """
 
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.signals import post_page_move
 
+CACHE_ALIAS = "content"  # settings.CACHES: shared by every process that serves or changes content
 GENERATION_KEY = "portal:content-generation"
 ENTRY_TIMEOUT = 24 * 60 * 60
 
@@ -59,8 +61,13 @@ UNSHOWN_MODELS = {
 }
 
 
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
 def generation():
     """The current content generation (a new one if the cache has none)."""
+    cache = _cache()
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
@@ -71,7 +78,7 @@ def generation():
 
 def bump():
     """Start a new generation: every entry kept so far is out of reach."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def bump_now_and_on_commit():
@@ -86,10 +93,10 @@ def cached(name, compute, *parts):
     plain values with a stable text form.
     """
     key = ":".join(["portal:content", generation(), name, *map(str, parts)])
-    kept = cache.get(key)
+    kept = _cache().get(key)
     if kept is None:
         kept = (compute(),)  # in a tuple: a computed None is kept too
-        cache.set(key, kept, timeout=ENTRY_TIMEOUT)
+        _cache().set(key, kept, timeout=ENTRY_TIMEOUT)
     return kept[0]
 
 
@@ -98,11 +105,13 @@ def cached_many(name, ids, compute):
     changes; `compute(missing_ids)` returns `{id: value}` for those not kept yet."""
     prefix = ":".join(["portal:content", generation(), name])
     keys = {f"{prefix}:{pk}": pk for pk in ids}
-    values = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+    values = {keys[key]: value for key, value in _cache().get_many(list(keys)).items()}
     missing = [pk for pk in ids if pk not in values]
     if missing:
         computed = compute(missing)
-        cache.set_many({f"{prefix}:{pk}": computed[pk] for pk in computed}, timeout=ENTRY_TIMEOUT)
+        _cache().set_many(
+            {f"{prefix}:{pk}": computed[pk] for pk in computed}, timeout=ENTRY_TIMEOUT
+        )
         values.update(computed)
     return values
 

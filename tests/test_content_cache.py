@@ -153,3 +153,11 @@ def test_search_hits_and_promotions_follow_the_content(seeded, client, section):
         query=Query.get("quokka"), page=section, sort_order=0, description="Empfohlen: Quokka"
     )
     assert "Empfohlen: " in search()  # the promotion, its words highlighted
+
+
+def test_the_embedded_default_shares_the_content_cache_between_its_processes():
+    """`make run` publishes scheduled pages from a second process (`run_scheduler`): a
+    per-process memory cache would keep serving the old menus there."""
+    from portal.settings import base
+
+    assert base.CACHES["content"]["BACKEND"].endswith("filebased.FileBasedCache")

@@ -102,6 +102,13 @@ CACHES = {
         "TIMEOUT": 24 * 60 * 60,
         "OPTIONS": REDIS_OPTIONS,
     },
+    "content": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "chancen-content",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": REDIS_OPTIONS,
+    },
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache_errors"
