@@ -11,6 +11,7 @@ from downloads.reports import DOCUMENT_ACTIONS, DocumentDownloadsReportView
 from downloads.search import document_results
 from portal.pages import SIDEBAR_PANEL_HOOK, SidebarPanel
 from portal.search_hits import SEARCH_SOURCE_HOOK
+from portal.view_restrictions import private_q
 
 
 @hooks.register(SIDEBAR_PANEL_HOOK)
@@ -20,7 +21,7 @@ def featured_publication(page, request):
         return None
     publication = (
         PublicationPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale_id=page.locale_id)
         .select_related("cover", "document__cover")
         .order_by("-first_published_at", "path")

@@ -7,6 +7,7 @@ error page: they are corrected and explained in a notice, and such views are not
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -17,7 +18,9 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
+from portal.content_cache import cached
 from portal.i18n import language_links, page_translations
+from portal.view_restrictions import private_q
 
 from .queries import on_topic, topic_page_models, topics_of_releases
 
@@ -55,6 +58,20 @@ def topic_condition(raw):
     return condition
 
 
+def release_years(releases):
+    """The years with releases among `releases`, newest first."""
+    return [day.year for day in releases.dates("date", "year", order="DESC")]
+
+
+def archive_translations(index):
+    """The live, public translations of the archive `index` (itself included), by language."""
+    archives = type(index).objects.filter(translation_key=index.translation_key).live()
+    return {
+        archive.locale.language_code: archive
+        for archive in archives.exclude(private_q()).select_related("locale")
+    }
+
+
 class PressArchive:
     """The releases of one archive view, its navigation and notices about corrected input.
 
@@ -70,14 +87,19 @@ class PressArchive:
         self.status = 200
         self.base_url = index.get_url(request)
         # The view restrictions, queried once for every list of pages below.
-        self._private = Page.objects.private_q()
+        self._private = private_q()
         self.topic = self._find_topic(request.GET.get(TOPIC_PARAM, ""))
 
         releases = index.releases(self._private)
         self._all_releases = releases
         if self.topic is not None:
             releases = releases.filter(on_topic(self.topic))
-        self.years = [day.year for day in releases.dates("date", "year", order="DESC")]
+        self.years = cached(
+            "press-years",
+            partial(release_years, releases),
+            index.pk,
+            self.topic.pk if self.topic is not None else "",
+        )
         if year is not None:
             if year in self.years:
                 releases = releases.filter(date__year=year)
@@ -94,7 +116,10 @@ class PressArchive:
     @cached_property
     def topic_choices(self):
         """The topics of the archive's releases, for the topic filter."""
-        return topics_of_releases(self._all_releases, self.index.locale_id, self._private)
+        topics = partial(
+            topics_of_releases, self._all_releases, self.index.locale_id, self._private
+        )
+        return cached("press-topics", topics, self.index.pk)
 
     @property
     def noindex(self):
@@ -176,14 +201,9 @@ class PressArchive:
         """
         links = language_links(request, self.index)
         topics = page_translations(self.topic) if self.topic is not None else {}
-        archives = {
-            archive.locale.language_code: archive
-            for archive in type(self.index)
-            .objects.filter(translation_key=self.index.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
-        }
+        archives = cached(
+            "press-archives", partial(archive_translations, self.index), self.index.translation_key
+        )
         result = []
         for link in links:
             if link.is_current:

@@ -22,6 +22,7 @@ from portal.api_common.fields import ContactPersonsField
 from portal.pages import ContentPage
 from portal.structured_data import page_facts
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
+from portal.view_restrictions import private_q
 
 from .api_fields import TopicLinksField
 from .archive import PressArchive
@@ -77,14 +78,13 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
         years = PressReleasePage.objects.child_of(self).dates("date", "year")
         return ["/", "/feed/rss/", "/feed/atom/", *(f"/{year.year}/" for year in years)]
 
-    def releases(self, private_q=None):
+    def releases(self, private=None):
         """The live, public releases of this archive, newest first.
 
-        A view that filters several lists passes `Page.objects.private_q()` once instead of
-        querying the view restrictions for each list.
+        A view that filters several lists may pass its `private_q()` once.
         """
-        releases = PressReleasePage.objects.child_of(self).live()
-        releases = releases.public() if private_q is None else releases.exclude(private_q)
+        private = private_q() if private is None else private
+        releases = PressReleasePage.objects.child_of(self).live().exclude(private)
         return releases.order_by("-date", "-pk")
 
     def serve_archive(self, request, year=None):

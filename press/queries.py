@@ -12,6 +12,7 @@ from wagtail.models import Page, get_page_models
 
 from portal.contacts import ContactPerson
 from portal.pages import SidebarPage
+from portal.view_restrictions import private_q
 
 
 def topic_page_models():
@@ -59,7 +60,7 @@ def latest_press_releases_on_topic(page, limit=3):
     home_path = page.path[: 2 * Page.steplen]
     releases = list(
         PressReleasePage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale_id=page.locale_id, path__startswith=home_path)
         .filter(on_topic(page))
         .order_by("-date", "-pk")
@@ -98,7 +99,7 @@ def localized_topics(release):
     links = PressReleaseTopic.objects.filter(release_id=release.pk)
     return list(
         Page.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale_id=release.locale_id)
         .filter(translation_key__in=links.values("topic__translation_key"))
         .annotate(

@@ -12,14 +12,22 @@ document is found from every language; the ones in the visitor's language come f
 each result states its language.
 """
 
+import datetime
+from dataclasses import dataclass
+from functools import partial
+
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.content_cache import cached, cached_many
 from portal.search_hits import SEARCH_SOURCE_HOOK, Hit, excerpt, has_match, plain_text
+from portal.view_restrictions import private_q
 
 PAGE_LABELS = {
     "press.pressreleasepage": _("Pressemitteilung"),
@@ -72,12 +80,24 @@ class SiteSearchResults:
         return hits
 
 
+def _load_promoted_query_strings():
+    return frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+
+def promoted_query_strings():
+    """The searches editors promote results for, kept per content generation: any other
+    search needs no query for promotions."""
+    return cached("promoted-queries", _load_promoted_query_strings)
+
+
 class SiteSearch:
     """Searches the portal for `words` (already reduced to words) in `language`."""
 
     def __init__(self, words, language, request=None):
         self.words = words
-        self.locale = Locale.objects.get(language_code=language)
+        self.locale = cached(
+            "locale", partial(Locale.objects.get, language_code=language), language
+        )
         self.request = request
 
     def results(self, exclude_page_ids=()):
@@ -90,22 +110,27 @@ class SiteSearch:
 
     def promotions(self):
         """The editors' picks for the query: live public pages of this language, links."""
-        if not self.words:
+        query_string = normalise_query_string(self.words) if self.words else ""
+        if query_string not in promoted_query_strings():
             return []
         promotions = list(
-            SearchPromotion.objects.filter(
-                query__query_string=normalise_query_string(self.words)
-            ).order_by("sort_order", "pk")
+            SearchPromotion.objects.filter(query__query_string=query_string).order_by(
+                "sort_order", "pk"
+            )
         )
         page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
         pages = {}
         if page_ids:
-            visible = Page.objects.live().public().filter(locale=self.locale, pk__in=page_ids)
-            pages = {page.pk: page for page in visible.specific()}
+            visible = (
+                Page.objects.live().exclude(private_q()).filter(locale=self.locale, pk__in=page_ids)
+            )
+            pages = {page.pk: page for page in visible}
+            summaries = page_summaries(pages.values())
         hits = []
         for promotion in promotions:
             if promotion.page_id in pages:
-                hit = self._page_hit(pages[promotion.page_id])
+                page = pages[promotion.page_id]
+                hit = self._page_hit(page, summaries[page.pk])
                 if promotion.description:
                     hit.excerpt = excerpt(promotion.description, self.words)
             elif not promotion.page_id and promotion.external_link_url:
@@ -126,29 +151,60 @@ class SiteSearch:
     # Pages
 
     def _pages(self, exclude_page_ids):
-        pages = Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
+        pages = Page.objects.live().exclude(private_q()).filter(locale=self.locale, depth__gt=1)
         if exclude_page_ids:
             pages = pages.exclude(pk__in=list(exclude_page_ids))
-        # Specific pages: the slice of results is fetched per page type, teasers included.
-        return pages.specific().search(self.words, operator="and")
+        # Plain pages: what a hit shows of each page type is kept (`page_summaries`).
+        return pages.search(self.words, operator="and")
 
     def _page_hits(self, pages):
-        return [self._page_hit(page) for page in pages]
+        summaries = page_summaries(pages)
+        return [self._page_hit(page, summaries[page.pk]) for page in pages]
 
-    def _page_hit(self, page):
-        teaser = page.teaser_text() if hasattr(page, "teaser_text") else page.search_description
-        text = teaser if has_match(teaser, self.words) else _stream_text(page) or teaser
-        label = PAGE_LABELS.get(page._meta.label_lower, _("Seite"))
+    def _page_hit(self, page, summary):
+        teaser = summary.teaser
+        text = teaser if has_match(teaser, self.words) else summary.body_text or teaser
         return Hit(
             kind="page",
-            label=str(label),
+            label=str(PAGE_LABELS.get(summary.model, _("Seite"))),
             title=page.title,
             url=page.get_url(request=self.request) or "",
             excerpt=excerpt(text, self.words),
             language=self.locale.language_code,
-            date=getattr(page, "date", None) or page.last_published_at,
+            date=summary.date or page.last_published_at,
             page_id=page.pk,
         )
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What a search hit shows of a page beyond its title and address."""
+
+    model: str  # the page type, "press.pressreleasepage"
+    teaser: str
+    body_text: str
+    date: datetime.date | None
+
+
+def summarise(page):
+    """`page` (specific) as a search hit shows it."""
+    teaser = page.teaser_text() if hasattr(page, "teaser_text") else page.search_description
+    return PageSummary(
+        model=page._meta.label_lower,
+        teaser=teaser,
+        body_text=_stream_text(page),
+        date=getattr(page, "date", None),
+    )
+
+
+def _load_summaries(page_ids):
+    return {page.pk: summarise(page) for page in Page.objects.filter(pk__in=page_ids).specific()}
+
+
+def page_summaries(pages):
+    """By page id, the summaries of `pages`, kept per content generation: only pages not
+    kept yet are read (one query per page type among them)."""
+    return cached_many("search-summary", [page.pk for page in pages], _load_summaries)
 
 
 def _stream_text(page):
@@ -173,6 +229,16 @@ def _collect_strings(value, strings):
 
 
 def record_query(words):
-    """Count the search for the editors' search-terms report; only normalised words."""
-    if words:
-        Query.get(words).add_hit()
+    """Count the search for the editors' search-terms report; only normalised words.
+
+    One UPDATE once the query has been searched for today (Wagtail's `Query.get(words)
+    .add_hit()` reads the query and the day's row first: three queries); else Wagtail's way.
+    """
+    if not words:
+        return
+    today = timezone.now().date()
+    todays_hits = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(words), date=today
+    )
+    if not todays_hits.update(hits=F("hits") + 1):
+        Query.get(words).add_hit(today)

@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import csv_injection
+        from portal import content_cache, csv_injection, renditions
         from portal.editorial import notifications
         from portal.translation import comment_dates, snippet_status_panel
 
@@ -16,6 +16,8 @@ class PortalConfig(AppConfig):
         from .http_cache import signals as http_cache_signals
         from .translation import view_restrictions  # noqa: F401  (connects its receivers)
 
+        content_cache.connect_receivers()
+        renditions.connect_receivers()
         files.register_policies()
         csv_injection.install()
         notifications.replace_wagtail_notifiers()

@@ -29,6 +29,7 @@ from portal.form_honeypot import seconds_since_signed
 from portal.mail_delivery import send_after_commit
 from portal.slugs import GermanSlugMixin, page_form_class
 from portal.translatable_fields import FORM_PAGE_FIELDS
+from portal.view_restrictions import CachedViewRestrictionsMixin
 
 MULTILINE_MAX_LENGTH = 5000
 
@@ -82,7 +83,11 @@ class PortalFormField(TranslatableMixin, AbstractFormField):
 
 
 class PortalFormPage(
-    GermanSlugMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin, AbstractEmailForm
+    CachedViewRestrictionsMixin,
+    GermanSlugMixin,
+    HoneypotFormMixin,
+    HoneypotFormSubmissionMixin,
+    AbstractEmailForm,
 ):
     base_form_class = page_form_class(WagtailAdminFormPageForm)
     intro = RichTextField(blank=True, features=FORM_TEXT_FEATURES, verbose_name=_("Einleitung"))

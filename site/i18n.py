@@ -4,12 +4,16 @@ Results are kept on the request, so the header, the head and the footer share on
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
+
+from portal.content_cache import cached
+from portal.view_restrictions import private_q
 
 
 @dataclass(frozen=True)
@@ -35,14 +39,18 @@ def language_homes(request):
         site = Site.find_for_request(request)
         if site is None:
             return {}
-        homes = (
-            Page.objects.filter(translation_key=site.root_page.translation_key)
-            .live()
-            .select_related("locale")
-        )
-        return {home.locale.language_code: home for home in homes}
+        return cached("language-homes", partial(_load_language_homes, site), site.pk)
 
     return _cached(request, "homes", compute)
+
+
+def _load_language_homes(site):
+    homes = (
+        Page.objects.filter(translation_key=site.root_page.translation_key)
+        .live()
+        .select_related("locale")
+    )
+    return {home.locale.language_code: home for home in homes}
 
 
 def current_home(request):
@@ -52,11 +60,16 @@ def current_home(request):
 
 
 def page_translations(page):
-    """The live, public translations of a page (itself included), by language code."""
+    """The live, public translations of a page (itself included), by language code; kept
+    per content generation."""
+    return cached("translations", partial(_load_page_translations, page), page.translation_key)
+
+
+def _load_page_translations(page):
     pages = (
         Page.objects.filter(translation_key=page.translation_key)
         .live()
-        .public()
+        .exclude(private_q())
         .select_related("locale")
     )
     return {translation.locale.language_code: translation for translation in pages}

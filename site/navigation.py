@@ -4,14 +4,17 @@
 - The section navigation lists, on every page of such a section, the section's descendants
   shown in menus, nested as in the tree.
 
-All three come from one query per page, whatever the number of items, kept on the request.
+All three come from one query, whatever the number of items, kept until the content changes.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from wagtail.models import Page
 
+from portal.content_cache import cached
 from portal.i18n import current_home
+from portal.view_restrictions import private_q
 
 
 @dataclass
@@ -42,17 +45,21 @@ def _cached(request, key, compute):
 def menu_tree(request):
     """Every live, public page below the current home that is shown in menus, in tree order.
 
-    One query (and `.public()`'s one for the view restrictions) serves the main navigation,
-    the footer and the section navigation of the page.
+    One query per content generation (`portal.content_cache`) serves the main navigation,
+    the footer and the section navigation of every page.
     """
 
     def compute():
         home = current_home(request)
         if home is None:
             return []
-        return list(home.get_descendants().live().public().in_menu().order_by("path"))
+        return cached("menu-tree", partial(_load_menu_tree, home), home.pk)
 
     return _cached(request, "tree", compute)
+
+
+def _load_menu_tree(home):
+    return list(home.get_descendants().live().exclude(private_q()).in_menu().order_by("path"))
 
 
 def menu_pages(request):

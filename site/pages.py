@@ -23,6 +23,7 @@ from portal.blocks import BodyBlock
 from portal.sidebar_blocks import SidebarBlock
 from portal.slugs import GermanSlugMixin, page_form_class
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, SIDEBAR_PAGE_FIELDS
+from portal.view_restrictions import CachedViewRestrictionsMixin, public
 
 SIDEBAR_PANEL_HOOK = "register_sidebar_panel"
 # The admin form of the portal's pages: Wagtail's, with address conflicts explained on top.
@@ -46,7 +47,7 @@ def automatic_sidebar_panels(page, request):
     return [panel for panel in panels if panel is not None]
 
 
-class ContentPage(GermanSlugMixin, Page):
+class ContentPage(CachedViewRestrictionsMixin, GermanSlugMixin, Page):
     """A page with a lead paragraph and a body stream: the shape of most pages of the portal."""
 
     lead = models.TextField(
@@ -114,5 +115,5 @@ class TopicListMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.get_children().live().public().specific()
+        context["topics"] = public(self.get_children().live()).specific()
         return context

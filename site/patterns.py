@@ -19,6 +19,7 @@ from home.models import TopicPage
 from partners.models import Partner
 from portal.blocks import BodyBlock
 from portal.i18n import current_home
+from portal.view_restrictions import private_q
 from press.models import PressReleasePage
 
 
@@ -44,7 +45,7 @@ def body_blocks():
 
 
 def _live(queryset, limit):
-    return list(queryset.live().public().specific()[:limit])
+    return list(queryset.live().exclude(private_q()).specific()[:limit])
 
 
 @require_GET

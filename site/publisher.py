@@ -11,6 +11,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from portal.content_cache import cached
+
 
 class PublisherDetails(TranslatableMixin, models.Model):
     """Who publishes the portal, in each language: shown in the footer and on contact pages.
@@ -59,14 +61,14 @@ class PublisherDetails(TranslatableMixin, models.Model):
 
 
 def publisher_for(request):
-    """`PublisherDetails.for_active_language()`, looked up once per request and language: the
-    footer, the feeds and the structured data share it."""
+    """`PublisherDetails.for_active_language()`, looked up once per content generation and
+    language: the footer, the feeds and the structured data share it."""
     if request is None:
         return PublisherDetails.for_active_language()
     cache = request.__dict__.setdefault("_portal_publisher", {})
     language = get_language()
     if language not in cache:
-        cache[language] = PublisherDetails.for_active_language()
+        cache[language] = cached("publisher", PublisherDetails.for_active_language, language)
     return cache[language]
 
 

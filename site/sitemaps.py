@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from portal.addresses import rebased
+from portal.view_restrictions import private_q
 
 
 class PortalSitemap(Sitemap):
@@ -27,7 +28,7 @@ class PortalSitemap(Sitemap):
             in_a_tree |= Q(path__startswith=home.path)
         if not in_a_tree:
             return Page.objects.none()
-        return Page.objects.filter(in_a_tree).live().public().order_by("path")
+        return Page.objects.filter(in_a_tree).live().exclude(private_q()).order_by("path")
 
     def items(self):
         return self.pages().defer_streamfields().specific()

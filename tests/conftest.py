@@ -30,6 +30,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from home.models import ContactPage, HomePage
 from partners.models import PartnerIndexPage
+from portal import content_cache
 from portal.editorial.setup import setup_editorial
 from portal.seed import load_seed_content
 from tests.database_cache import SeededDatabase, locked
@@ -99,6 +100,13 @@ def _remove_the_test_media():
     yield
     if root.name.startswith("portal-test-media-"):
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _new_content_generation():
+    """Every test starts a new content generation (`portal.content_cache`): the rollback of
+    the test before changed the content without the signals that bump it."""
+    content_cache.bump()
 
 
 @pytest.fixture(autouse=True)

@@ -148,9 +148,11 @@ def test_the_alternates_cost_a_fixed_number_of_queries(
     make_releases(archive("de"), 3, topics=[topic("de")])
     url = f"{ARCHIVE_DE}2020/?thema={topic('de').pk}"
     client.get(url)
-    with django_assert_max_num_queries(40) as few:
+    with django_assert_max_num_queries(10) as few:  # once warm (tests/test_query_budget.py)
         client.get(url)
+    few = len(few)  # read now: the next request clears Django's query log
     make_releases(archive("de"), 20, first=3, topics=[topic("de")])
-    with django_assert_max_num_queries(len(few)):
+    client.get(url)  # warm again: the releases started a new content generation
+    with django_assert_max_num_queries(few):
         client.get(url)
     assert Page.objects.filter(title__startswith="Mitteilung").count() == 23

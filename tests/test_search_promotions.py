@@ -80,3 +80,15 @@ def test_the_report_is_not_public(seeded, client):
     response = client.get(reverse("wagtailsearchpromotions:search_terms"))
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_every_search_is_counted_and_a_repeated_one_in_a_single_query(
+    seeded, django_assert_num_queries
+):
+    from search.queries import record_query
+
+    record_query("Quokka Zucht")
+    with django_assert_num_queries(1):
+        record_query("quokka  zucht")
+    record_query("Andere Frage")
+    assert (hits_of("quokka zucht"), hits_of("andere frage")) == (2, 1)

@@ -27,6 +27,7 @@ from portal.pages import PAGE_FORM, ContentPage
 from portal.slugs import GermanSlugMixin
 from portal.structured_data import media_object, page_facts
 from portal.translatable_fields import CONTENT_PAGE_FIELDS, FORM_PAGE_FIELDS, PAGE_FIELDS
+from portal.view_restrictions import CachedViewRestrictionsMixin, private_q
 
 PUBLICATIONS_PER_PAGE = 20
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -64,7 +65,7 @@ class DownloadIndexPage(ContentPage):
         return (
             PublicationPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_q())
             .select_related("document")
             .prefetch_related(
                 Prefetch("cover", queryset=get_image_model().objects.prefetch_renditions()),
@@ -82,7 +83,7 @@ class DownloadIndexPage(ContentPage):
         return context
 
 
-class PublicationPage(GermanSlugMixin, Page):
+class PublicationPage(CachedViewRestrictionsMixin, GermanSlugMixin, Page):
     """A publication such as the employer guide: cover, summary, the file and a print order."""
 
     page_description = _(
@@ -159,7 +160,9 @@ class PublicationPage(GermanSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["order_page"] = PublicationOrderPage.objects.child_of(self).live().public().first()
+        context["order_page"] = (
+            PublicationOrderPage.objects.child_of(self).live().exclude(private_q()).first()
+        )
         return context
 
     def cache_dependents(self):

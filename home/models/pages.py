@@ -9,8 +9,10 @@ from wagtail.api import APIField
 from wagtail_localize.fields import SynchronizedField
 
 from portal.pages import ContentPage, SidebarPage, TopicListMixin, automatic_sidebar_panels
+from portal.routing import route_from_home
 from portal.structured_data import organization
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
+from portal.view_restrictions import private_q
 
 
 class HomePage(ContentPage):
@@ -43,9 +45,14 @@ class HomePage(ContentPage):
         if others.exists():
             raise ValidationError(_("Für diese Sprache gibt es bereits eine Startseite."))
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_from_home(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SectionPage.objects.child_of(self).live().public()
+        context["sections"] = SectionPage.objects.child_of(self).live().exclude(private_q())
         # What the sections offer the home page (downloads: the newest publication).
         context["sidebar_panels"] = automatic_sidebar_panels(self, request)
         return context
@@ -133,5 +140,5 @@ class StandardPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public()
+        context["subpages"] = self.get_children().live().exclude(private_q())
         return context

@@ -12,6 +12,8 @@ from wagtail.api import APIField
 
 from rest_framework.fields import Field
 
+from portal.view_restrictions import private_q
+
 from .representations import (
     contact_person_data,
     document_data,
@@ -53,7 +55,7 @@ class TranslationsField(Field):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, page) -> list[TranslationLinkSchema]:
-        translations = page.get_translations().live().public().select_related("locale")
+        translations = page.get_translations().live().exclude(private_q()).select_related("locale")
         return [translation_link(translation) for translation in translations]
 
 

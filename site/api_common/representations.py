@@ -13,6 +13,8 @@ from django.urls import reverse
 from wagtail.api.utils import get_full_url
 from wagtail.images.api.fields import ImageRenditionField
 
+from portal.content_cache import cached
+
 logger = logging.getLogger(__name__)
 
 RENDITION_SPEC = "max-1200x1200"
@@ -34,7 +36,8 @@ def rendition_data(image, spec=RENDITION_SPEC):
 
 
 def restricted_collection_ids(request=None):
-    """Collections the requester may not see; once per request.
+    """Collections the requester may not see; once per request (for everyone: once per
+    content generation, `portal.content_cache`).
 
     With a request, Wagtail's own rule (`get_restricted_collection_ids`). Without one (the
     page models' API fields get none, the site search asks for everyone) every collection
@@ -42,12 +45,17 @@ def restricted_collection_ids(request=None):
     Wagtail's per-restriction check (a query per group restriction) would only cost time.
     """
     from wagtail.api.v3.permissions import get_restricted_collection_ids
-    from wagtail.models import Collection, CollectionViewRestriction
 
     if request is not None:
         if not hasattr(request, "_portal_restricted_collections"):
             request._portal_restricted_collections = get_restricted_collection_ids(request)
         return request._portal_restricted_collections
+    return cached("restricted-collections", _collections_under_restrictions)
+
+
+def _collections_under_restrictions():
+    from wagtail.models import Collection, CollectionViewRestriction
+
     paths = Collection.objects.filter(
         pk__in=CollectionViewRestriction.objects.values("collection_id")
     ).values_list("path", flat=True)

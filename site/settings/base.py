@@ -189,12 +189,21 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # Renditions get their own cache, so listings with many images don't push out the rest.
+# "content" keeps what pages derive from the published content (`portal.content_cache`): it
+# must be shared by every process that changes or serves content – here the server and the
+# scheduler of the embedded default, so files; production: Redis.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "renditions",
         "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    "content": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / ".cache" / "content",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
 

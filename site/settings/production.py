@@ -110,6 +110,13 @@ CACHES = {
         "TIMEOUT": PORTAL_SHARED_CACHE_SECONDS,  # noqa: F405
         "OPTIONS": REDIS_OPTIONS,
     },
+    "content": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "chancen-content",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": REDIS_OPTIONS,
+    },
 }
 PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "true").lower() == "true"
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -19,6 +19,9 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 # needs to be for django-ratelimit; production uses Redis.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
+# Each test process (xdist worker) has a database of its own, so a cache of its own too.
+CACHES = {**CACHES, "content": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
+
 # Uploads of the test run (the seeded brochure, test files) go to a throw-away folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 

@@ -1,11 +1,15 @@
+from functools import partial
+
 from django import template
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
 from portal.addresses import absolute
+from portal.content_cache import cached
 from portal.i18n import current_home, language_links
 from portal.publisher import publisher_for
 from portal.structured_data import description_of, json_ld
+from portal.view_restrictions import private_q
 
 register = template.Library()
 
@@ -59,8 +63,12 @@ def footer_navigation(context):
     """The sections of the main navigation; the legal, contact and other standard pages."""
     request = context["request"]
     home = current_home(request)
-    items = home.get_children().live().public().type(StandardPage, ContactPage) if home else []
+    items = cached("footer-pages", partial(_footer_pages, home), home.pk) if home else []
     return {"sections": navigation.menu_pages(request), "items": items, "request": request}
+
+
+def _footer_pages(home):
+    return list(home.get_children().live().exclude(private_q()).type(StandardPage, ContactPage))
 
 
 @register.inclusion_tag("components/service_navigation.html", takes_context=True)
@@ -68,25 +76,26 @@ def service_navigation(context):
     """Leichte Sprache and Gebärdensprache, at the top of every page."""
     request = context["request"]
     home = current_home(request)
-    items = (
-        StandardPage.objects.child_of(home)
-        .live()
-        .public()
-        .filter(role__in=StandardPage.SERVICE_ROLES)
-        .order_by("role")
-        if home
-        else []
-    )
+    items = cached("service-pages", partial(_service_pages, home), home.pk) if home else []
     return {"items": items, "request": request}
+
+
+def _service_pages(home):
+    pages = StandardPage.objects.child_of(home).live().exclude(private_q())
+    return list(pages.filter(role__in=StandardPage.SERVICE_ROLES).order_by("role"))
 
 
 @register.inclusion_tag("components/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = context.get("page")
-    if page is None or page.depth <= 2:
+    if page is None or page.depth is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    ancestors = cached("breadcrumb", partial(_live_ancestors, page), page.path)
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+def _live_ancestors(page):
+    return list(page.get_ancestors().filter(depth__gte=2).live())
 
 
 @register.simple_tag(takes_context=True)
