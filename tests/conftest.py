@@ -18,9 +18,11 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.db import connections
 from django.utils import translation
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 import pytest
@@ -32,6 +34,7 @@ from home.models import ContactPage, HomePage
 from partners.models import PartnerIndexPage
 from portal import content_cache
 from portal.editorial.setup import setup_editorial
+from portal.renditions import make_renditions_now
 from portal.seed import load_seed_content
 from tests.database_cache import SeededDatabase, locked
 from tests.helpers import form_recipient, token_for, topic_page, user_with
@@ -107,6 +110,15 @@ def _new_content_generation():
     """Every test starts a new content generation (`portal.content_cache`): the rollback of
     the test before changed the content without the signals that bump it."""
     content_cache.bump()
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_renditions_or_pages():
+    """Wagtail's rendition cache and the page cache outlive a test's rollback: a rendition made
+    in a test before (its row rolled back, its file in that test's media folder) would be
+    found there and shown with a file that does not exist."""
+    for alias in ("renditions", django_settings.PORTAL_PAGE_CACHE_ALIAS):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -284,7 +296,18 @@ def site(transactional_db, django_db_serialized_rollback, live_server):
     (idempotent) seed run makes sure of it.
     """
     load_seed_content()
+    _renditions_with_their_files()
     return live_server
+
+
+def _renditions_with_their_files():
+    """The seeded database lists renditions whose files a test before may have removed (a
+    file deletion runs on commit, the rows come back with the rollback): made again here."""
+    for rendition in get_image_model().get_rendition_model().objects.select_related("image"):
+        if not rendition.file.storage.exists(rendition.file.name):
+            image = rendition.image
+            rendition.delete()
+            make_renditions_now(image)
 
 
 @pytest.fixture
