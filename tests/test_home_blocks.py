@@ -180,12 +180,15 @@ def test_an_untranslated_chosen_page_is_shown_in_german(seeded, client):
     assert f'href="{extra.url}">Nur auf Deutsch</a>' in html
 
 
-def test_blocks_without_home_context_render_for_the_admin_preview(seeded):
-    """The block picker's preview renders every block without a page in the context."""
+def test_every_block_describes_itself_and_its_preview_shows_it(seeded):
+    """The block picker: a description, an icon, and a preview with real content."""
     block = HomePage.home_blocks.field.stream_block
     for name, child in block.child_blocks.items():
-        html = child.render(child.get_preview_value(), context={})
-        assert html is not None, name
+        assert child.meta.description and child.meta.icon, name
+        assert child.meta.template.startswith("home/blocks/"), name
+        value = child.get_preview_value()
+        html = child.render(value, context={})  # the preview has no page in its context
+        assert f">{value['heading']}</h2>" in html, name
 
 
 def _news_titles(html):
