@@ -229,3 +229,15 @@ def test_without_releases_the_block_is_left_out(seeded, client):
     html = _html(client, home)
     assert 'class="home-block home-news"' not in html
     assert "Aktuelle Pressemitteilungen" not in html
+
+
+def test_editors_and_translators_open_the_home_blocks_in_the_admin(seeded, admin_client):
+    for language, text in (("de", "Aktuelle Pressemitteilungen"), ("en", "Guide for employers")):
+        home = _home(language)
+        response = admin_client.get(f"/admin/pages/{home.pk}/edit/")
+        assert response.status_code == 200
+        assert text in response.content.decode()  # the editor, or the translation editor
+    for name, child in HomePage.home_blocks.field.stream_block.child_blocks.items():
+        response = admin_client.get("/admin/block-preview/", {"id": child.definition_prefix})
+        assert response.status_code == 200, name
+        assert "<h2" in response.content.decode(), name
