@@ -241,3 +241,15 @@ def test_editors_and_translators_open_the_home_blocks_in_the_admin(seeded, admin
         response = admin_client.get("/admin/block-preview/", {"id": child.definition_prefix})
         assert response.status_code == 200, name
         assert "<h2" in response.content.decode(), name
+
+
+def test_stored_values_the_admin_would_refuse_render_without_error(seeded, client):
+    """A publication block naming another page type, a number left empty: no 500."""
+    home = _home("de")
+    raw = list(home.home_blocks.raw_data)
+    raw[1]["value"]["publication"] = home.pk  # the home page is no publication
+    raw[2]["value"]["number"] = None
+    _set_blocks(home, raw)
+    html = _html(client, home)
+    assert 'class="home-block home-publication"' not in html
+    assert _news_titles(html) == ["Partnerveranstaltung im Ministerium"]
