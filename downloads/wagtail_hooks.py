@@ -6,32 +6,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 
 from downloads.counting import is_download, record_download
-from downloads.models import PortalDocument, PublicationPage
+from downloads.models import PortalDocument
 from downloads.reports import DOCUMENT_ACTIONS, DocumentDownloadsReportView
 from downloads.search import document_results
-from portal.pages import SIDEBAR_PANEL_HOOK, SidebarPanel
 from portal.search_hits import SEARCH_SOURCE_HOOK
-from portal.view_restrictions import private_q
-
-
-@hooks.register(SIDEBAR_PANEL_HOOK)
-def featured_publication(page, request):
-    """On a language's home page: its newest publication, with the cover and the download."""
-    if page.depth != 2:
-        return None
-    publication = (
-        PublicationPage.objects.live()
-        .exclude(private_q())
-        .filter(locale_id=page.locale_id)
-        .select_related("cover", "document__cover")
-        .order_by("-first_published_at", "path")
-        .first()
-    )
-    if publication is None:
-        return None
-    return SidebarPanel(
-        "downloads/components/featured_publication.html", {"publication": publication}
-    )
 
 
 # After Wagtail's own check of collection privacy (order 0): a refused request is no download.

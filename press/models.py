@@ -185,10 +185,12 @@ class PressReleasePage(ContentPage):
 
     def cache_dependents(self):
         """For the HTTP cache, besides its archive: "Pressemitteilungen zum Thema" on the pages
-        of its topics (in every language) and the API's list of releases."""
+        of its topics (in every language), the home page's newest releases and the API's list
+        of releases."""
         topics = [link.topic for link in self.topic_links.select_related("topic") if link.topic]
         pages = [page for topic in topics for page in topic.get_translations(inclusive=True)]
-        return [*pages, "/api/v3/press-releases/"]
+        home = list(self.get_ancestors().filter(depth=2))
+        return [*pages, *home, "/api/v3/press-releases/"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

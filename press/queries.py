@@ -77,6 +77,32 @@ def latest_press_releases_on_topic(page, limit=3):
     return TopicPressReleases(releases, archive=archive, topic=page)
 
 
+def newest_press_releases(home, limit=3):
+    """The newest live, public releases below a language's home page, and their archive.
+
+    Two queries however many releases exist (view restrictions, releases), one more for
+    the archive page when there are releases.
+    """
+    from .models import PressReleaseIndexPage, PressReleasePage
+
+    releases = list(
+        PressReleasePage.objects.live()
+        .public()
+        .filter(locale_id=home.locale_id, path__startswith=home.path)
+        .order_by("-date", "-pk")
+        .defer_streamfields()[:limit]
+    )
+    if not releases:
+        return TopicPressReleases()
+    archive = (
+        PressReleaseIndexPage.objects.live()
+        .filter(path=releases[0].path[: -Page.steplen])
+        .defer_streamfields()
+        .first()
+    )
+    return TopicPressReleases(releases, archive=archive)
+
+
 def topics_of_releases(releases, locale_id, private_q):
     """The live, public pages in that language that some of `releases` name as a topic."""
     from .models import PressReleaseTopic

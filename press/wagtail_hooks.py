@@ -7,10 +7,10 @@ from wagtail import hooks
 
 from portal.api_common import API_ROUTER_HOOK
 from portal.content_cache import cached
-from portal.pages import SIDEBAR_PANEL_HOOK, SidebarPanel
+from portal.pages import NEWEST_ITEMS_HOOK, SIDEBAR_PANEL_HOOK, SidebarPanel
 
 from .api import router
-from .queries import latest_press_releases_on_topic
+from .queries import latest_press_releases_on_topic, newest_press_releases
 
 
 @hooks.register(SIDEBAR_PANEL_HOOK)
@@ -22,6 +22,15 @@ def press_releases_on_topic(page, request):
     if not releases:
         return None
     return SidebarPanel("press/components/topic_press_releases.html", {"press_releases": releases})
+
+
+@hooks.register(NEWEST_ITEMS_HOOK)
+def newest_press_releases_on_home(home, request, limit):
+    """The home page's block "Aktuelle Pressemitteilungen": the newest releases as cards."""
+    releases = newest_press_releases(home, limit)
+    if not releases:
+        return None
+    return SidebarPanel("press/components/newest_press_releases.html", {"press_releases": releases})
 
 
 @hooks.register(API_ROUTER_HOOK)

@@ -29,6 +29,11 @@ SIDEBAR_PANEL_HOOK = "register_sidebar_panel"
 # The admin form of the portal's pages: Wagtail's, with address conflicts explained on top.
 PAGE_FORM = page_form_class(WagtailAdminPageForm)
 
+# What a section offers the home page's "newest" blocks (press: the newest releases), so the
+# home page's blocks know no section: `hook(home, request, limit)` returns a `SidebarPanel`
+# (its template shows the items under the block's heading) or None when there is nothing.
+NEWEST_ITEMS_HOOK = "register_newest_items"
+
 
 @dataclass
 class SidebarPanel:
@@ -44,6 +49,12 @@ def automatic_sidebar_panels(page, request):
     A hook is called as `hook(page, request)` and returns a `SidebarPanel` or None.
     """
     panels = (hook(page, request) for hook in hooks.get_hooks(SIDEBAR_PANEL_HOOK))
+    return [panel for panel in panels if panel is not None]
+
+
+def newest_items_panels(home, request, limit):
+    """The panels the sections offer for the home page's "newest" block, in hook order."""
+    panels = (hook(home, request, limit) for hook in hooks.get_hooks(NEWEST_ITEMS_HOOK))
     return [panel for panel in panels if panel is not None]
 
 

@@ -116,11 +116,11 @@ def test_downloads_page_shows_the_cover_beside_the_teaser(client, brochure_with_
     assert rendition.file.name in html
 
 
-def test_home_page_features_the_newest_publication_with_its_cover(client, brochure_with_cover):
+def test_home_page_features_the_brochure_with_its_cover(client, brochure_with_cover):
     html = client.get("/de/").content.decode()
-    panel = html[html.index('aria-labelledby="sidebar-publication"') :]
+    panel = html[html.index('class="home-block home-publication"') :]
     assert brochure_with_cover.title in panel
-    assert 'class="featured-publication__cover"' in panel
+    assert 'alt="" class="home-publication__cover"' in panel
     assert brochure_with_cover.document.url in panel
 
 

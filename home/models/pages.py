@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail_localize.fields import SynchronizedField
+from wagtail.fields import StreamField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.pages import ContentPage, SidebarPage, TopicListMixin, automatic_sidebar_panels
+from home.blocks import HomeBlock
+from portal.pages import ContentPage, SidebarPage, TopicListMixin
 from portal.routing import route_from_home
 from portal.structured_data import organization
 from portal.translatable_fields import CONTENT_PAGE_FIELDS
@@ -16,7 +18,26 @@ from portal.view_restrictions import private_q
 
 
 class HomePage(ContentPage):
-    """The entry page of one language: the root of the `/de/` or `/en/` tree."""
+    """The entry page of one language: the root of the `/de/` or `/en/` tree.
+
+    Below the lead, the blocks editors compose (`home.blocks`): sections, a publication,
+    the newest press releases, a call to action, contact. Translators translate their texts
+    with the page; chosen pages are shown in the reader's language.
+    """
+
+    home_blocks = StreamField(
+        HomeBlock(),
+        blank=True,
+        verbose_name=_("Startseiten-Blöcke"),
+        help_text=_(
+            "Bereiche, Publikation, aktuelle Pressemitteilungen, Handlungsaufforderung und "
+            "Kontakt – in der Reihenfolge, in der sie erscheinen sollen."
+        ),
+    )
+
+    content_panels = [*ContentPage.content_panels, FieldPanel("home_blocks")]
+    api_fields = [*ContentPage.api_fields, APIField("home_blocks")]
+    translatable_fields = [*CONTENT_PAGE_FIELDS, TranslatableField("home_blocks")]
 
     page_description = _(
         "Die Startseite einer Sprache (/de/ oder /en/); es gibt genau eine je Sprache."
@@ -49,13 +70,6 @@ class HomePage(ContentPage):
         if not path_components:
             return super().route(request, path_components)
         return route_from_home(self, request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SectionPage.objects.child_of(self).live().exclude(private_q())
-        # What the sections offer the home page (downloads: the newest publication).
-        context["sidebar_panels"] = automatic_sidebar_panels(self, request)
-        return context
 
     def structured_data(self, request):
         """For search engines: the publisher of the portal (JSON-LD in the head)."""

@@ -220,6 +220,7 @@ PORTAL_SEED_STEPS = [
     "partners.seed.seed_partners",
     "press.seed.seed_press",
     "home.seed.legal.seed_legal_pages",
+    "home.seed.home_blocks.seed_home_blocks",
 ]
 
 PORTAL_FORM_RATE = os.environ.get("PORTAL_FORM_RATE", "5/m")
