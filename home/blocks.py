@@ -19,6 +19,7 @@ from wagtail import blocks
 from wagtail.models import Locale, Page
 
 from portal.pages import newest_items_panels
+from portal.view_restrictions import private_q
 
 PUBLICATION_PAGE_TYPE = "downloads.PublicationPage"
 
@@ -105,7 +106,7 @@ class SectionTeasersBlock(HomeBlockMixin, blocks.StructBlock):
             context["teasers"] = self._chosen(chosen, home)
         else:
             section_model = apps.get_model("home", "SectionPage")
-            context["teasers"] = section_model.objects.child_of(home).live().public()
+            context["teasers"] = section_model.objects.child_of(home).live().exclude(private_q())
         return context
 
     @staticmethod

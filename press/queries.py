@@ -87,7 +87,7 @@ def newest_press_releases(home, limit=3):
 
     releases = list(
         PressReleasePage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale_id=home.locale_id, path__startswith=home.path)
         .order_by("-date", "-pk")
         .defer_streamfields()[:limit]

@@ -26,8 +26,11 @@ def press_releases_on_topic(page, request):
 
 @hooks.register(NEWEST_ITEMS_HOOK)
 def newest_press_releases_on_home(home, request, limit):
-    """The home page's block "Aktuelle Pressemitteilungen": the newest releases as cards."""
-    releases = newest_press_releases(home, limit)
+    """The home page's block "Aktuelle Pressemitteilungen": the newest releases as cards (kept
+    per content generation)."""
+    releases = cached(
+        "newest-releases", partial(newest_press_releases, home, limit), home.pk, limit
+    )
     if not releases:
         return None
     return SidebarPanel("press/components/newest_press_releases.html", {"press_releases": releases})

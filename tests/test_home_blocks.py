@@ -204,7 +204,7 @@ def test_the_newest_releases_come_first_and_the_number_is_the_editors(
     archive = PressReleaseIndexPage.objects.get(locale=home.locale)
     make_releases(archive, 2)
     client.get(home.url)  # warm
-    with django_assert_max_num_queries(BUDGET["home"]) as few:
+    with django_assert_max_num_queries(BUDGET) as few:
         html = _html(client, home)
     count = len(few)
     # 2018's seed release is older than 2020's: the two new ones, newest first, then it.
