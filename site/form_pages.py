@@ -33,12 +33,105 @@ from portal.translatable_fields import FORM_PAGE_FIELDS
 MULTILINE_MAX_LENGTH = 5000
 
 
+# Autofill tokens (WCAG 1.3.5, HTML's `autocomplete`) of form-builder fields, by what the field
+# asks for: the first entry whose words occur in the field's name (`clean_name`) or label, in
+# either language, gives the token. Order matters: "Vorname" before "Name", "Postleitzahl"
+# before "Ort". Fields that ask for something else (a message, a consent) get none.
+AUTOCOMPLETE_TOKENS = (
+    (("vorname", "given name", "first name"), "given-name"),
+    (("nachname", "familienname", "family name", "last name", "surname"), "family-name"),
+    (("e-mail", "e_mail", "email"), "email"),
+    (("telefon", "phone", "tel"), "tel"),
+    (("postleitzahl", "plz", "postal code", "postcode", "zip"), "postal-code"),
+    (("strasse", "straße", "anschrift", "postanschrift", "street", "address"), "street-address"),
+    (("ort", "stadt", "city", "town"), "address-level2"),
+    (("organisation", "organization", "behörde", "unternehmen", "firma"), "organization"),
+    (("name", "ansprechperson", "contact person"), "name"),
+)
+AUTOCOMPLETE_FIELD_TYPES = {"singleline", "email", "multiline"}
+# A text area holds an address, never a name or a number.
+MULTILINE_AUTOCOMPLETE = {"street-address"}
+
+
+def autocomplete_token(field):
+    """The autofill token of a form-builder field, or "" (see AUTOCOMPLETE_TOKENS)."""
+    if field.field_type not in AUTOCOMPLETE_FIELD_TYPES:
+        return ""
+    if field.field_type == "email":
+        return "email"
+    words = {
+        word
+        for text in (field.clean_name or "", str(field.label))
+        for word in text.lower().replace("_", " ").replace("-", " ").split()
+    } | {(field.clean_name or "").lower(), str(field.label).lower()}
+    for keys, autofill in AUTOCOMPLETE_TOKENS:
+        if any(key in words for key in keys):
+            if field.field_type == "multiline" and autofill not in MULTILINE_AUTOCOMPLETE:
+                return ""
+            return autofill
+    return ""
+
+
+def error_messages(field):
+    """Clear German messages per field type instead of Django's "Dieses Feld muss ausgefüllt
+    werden.": a ticked box asks for the confirmation, the others name what is missing."""
+    kind = field.field_type
+    if kind == "checkbox":
+        label = str(field.label).lower()
+        if "datenschutz" in label or "privacy" in label:
+            required = _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")
+        else:
+            required = _("Bitte setzen Sie das Häkchen, um zuzustimmen.")
+    elif kind in ("dropdown", "radio", "multiselect", "checkboxes"):
+        required = _("Bitte wählen Sie eine Antwort aus.")
+    elif kind == "email":
+        required = _("Bitte geben Sie Ihre E-Mail-Adresse an.")
+    else:
+        required = _("Bitte füllen Sie dieses Feld aus.")
+    messages = {
+        "required": required,
+        "max_length": _(
+            "Bitte kürzen Sie Ihre Angabe auf höchstens %(limit_value)d Zeichen "
+            "(jetzt %(show_value)d)."
+        ),
+    }
+    if kind == "email":
+        messages["invalid"] = _(
+            "Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de an."
+        )
+    elif kind == "url":
+        messages["invalid"] = _(
+            "Bitte geben Sie eine Internetadresse im Format https://www.beispiel.de an."
+        )
+    elif kind == "number":
+        messages["invalid"] = _("Bitte geben Sie eine Zahl an, zum Beispiel 12.")
+    elif kind in ("date", "datetime"):
+        messages["invalid"] = _("Bitte geben Sie ein Datum im Format TT.MM.JJJJ an.")
+    return messages
+
+
 class PortalFormBuilder(FormBuilder):
-    """Wagtail's form builder with a length limit on multi-line fields too."""
+    """Wagtail's form builder with a length limit on multi-line fields too, clear German
+    messages per field type and autofill tokens on personal fields."""
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        options["error_messages"] = error_messages(field)
+        return options
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH
         return super().create_multiline_field(field, options)
+
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            token = autocomplete_token(field)
+            clean_name = field.clean_name or field.get_field_clean_name()
+            if token and clean_name in formfields:
+                formfields[clean_name].widget.attrs["autocomplete"] = token
+        return formfields
 
 
 FORM_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]

@@ -1,4 +1,6 @@
 from django import template
+from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
@@ -138,3 +140,53 @@ def structured_data(context):
     describe = getattr(page, "structured_data", None)
     data = describe(context["request"]) if describe is not None else None
     return json_ld(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page(context):
+    """The live privacy page (Datenschutzerklärung) of the request's language, or None."""
+    home = current_home(context["request"])
+    if home is None:
+        return None
+    return (
+        StandardPage.objects.child_of(home)
+        .live()
+        .public()
+        .filter(role=StandardPage.Role.PRIVACY)
+        .first()
+    )
+
+
+# The portal's default share image (tools/share_image.py renders it from the wordmark).
+DEFAULT_SHARE_IMAGE = {
+    "path": "brand/share.png",
+    "width": 1200,
+    "height": 630,
+    "alt": _("chancen.nrw – Interkulturelle Öffnung in Nordrhein-Westfalen"),
+}
+SHARE_RENDITION = "max-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context):
+    """The image link previews show (Open Graph, Twitter card): the page's own where its type
+    offers one (`share_image()`, e.g. a publication's cover), else the portal's default; the
+    address absolute at the public address, with size and alternative text."""
+    request, page = context["request"], context.get("page")
+    own = getattr(page, "share_image", None)
+    image = own() if callable(own) else None
+    if image is not None:
+        rendition = image.get_rendition(SHARE_RENDITION)
+        url = rendition.url
+        return {
+            "url": url if url.startswith(("http://", "https://")) else absolute(request, url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(page, "share_image_alt", lambda: image.default_alt_text)(),
+        }
+    return {
+        "url": absolute(request, static(DEFAULT_SHARE_IMAGE["path"])),
+        "width": DEFAULT_SHARE_IMAGE["width"],
+        "height": DEFAULT_SHARE_IMAGE["height"],
+        "alt": DEFAULT_SHARE_IMAGE["alt"],
+    }
