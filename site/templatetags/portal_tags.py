@@ -1,6 +1,10 @@
+import logging
+
 from django import template
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.models import SourceImageIOError
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
@@ -10,6 +14,7 @@ from portal.publisher import publisher_for
 from portal.structured_data import description_of, json_ld
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 def _language_links(context):
@@ -175,18 +180,26 @@ def share_image(context):
     request, page = context["request"], context.get("page")
     own = getattr(page, "share_image", None)
     image = own() if callable(own) else None
+    rendition = None
     if image is not None:
-        rendition = image.get_rendition(SHARE_RENDITION)
+        try:
+            rendition = image.get_rendition(SHARE_RENDITION)
+        except SourceImageIOError:  # the original is missing: the portal's image instead
+            logger.warning("Share image %s: original file missing", image.pk)
+    if rendition is not None:
         url = rendition.url
         return {
             "url": url if url.startswith(("http://", "https://")) else absolute(request, url),
             "width": rendition.width,
             "height": rendition.height,
             "alt": getattr(page, "share_image_alt", lambda: image.default_alt_text)(),
+            # A portrait image (a brochure's cover) would be cut to 2:1 in a large card.
+            "card": "summary_large_image" if rendition.width > rendition.height else "summary",
         }
     return {
         "url": absolute(request, static(DEFAULT_SHARE_IMAGE["path"])),
         "width": DEFAULT_SHARE_IMAGE["width"],
         "height": DEFAULT_SHARE_IMAGE["height"],
         "alt": DEFAULT_SHARE_IMAGE["alt"],
+        "card": "summary_large_image",
     }
