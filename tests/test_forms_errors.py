@@ -197,3 +197,15 @@ def test_privacy_notice_links_the_privacy_page_of_the_language(client, url, priv
     if privacy:
         assert link.group(1) == privacy
     assert client.get(link.group(1)).status_code == 200
+
+
+def test_partner_filter_in_error_prefixes_the_title_and_links_the_field(client):
+    from tests.helpers import PARTNERS_EN
+
+    response = client.get(PARTNERS_EN, {"art": "unknown"})
+    form = Form(response.content.decode())
+    assert form.title.startswith("Error: ")
+    assert form.summary_links == ["#id_art"]
+    assert form.fields["id_art"][1]["aria-invalid"] == "true"
+    assert "kern-form-input__select--error" in form.fields["id_art"][1]["class"]
+    assert not Form(client.get(PARTNERS_EN).content.decode()).title.startswith("Error")
