@@ -34,19 +34,23 @@ MULTILINE_MAX_LENGTH = 5000
 
 
 # Autofill tokens (WCAG 1.3.5, HTML's `autocomplete`) of form-builder fields, by what the field
-# asks for: the first entry whose words occur in the field's name (`clean_name`) or label, in
-# either language, gives the token. Order matters: "Vorname" before "Name", "Postleitzahl"
-# before "Ort". Fields that ask for something else (a message, a consent) get none.
+# asks for: the first entry with a word that begins a word of the field's name (`clean_name`)
+# or label, in either language, gives the token ("Telefonnummer" begins with "telefon").
+# Order matters: "Vorname" before "Name", "Name der Organisation" is the organisation. Fields
+# that ask for something else (a message, a consent, a date) get none.
 AUTOCOMPLETE_TOKENS = (
-    (("vorname", "given name", "first name"), "given-name"),
-    (("nachname", "familienname", "family name", "last name", "surname"), "family-name"),
-    (("e-mail", "e_mail", "email"), "email"),
-    (("telefon", "phone", "tel"), "tel"),
-    (("postleitzahl", "plz", "postal code", "postcode", "zip"), "postal-code"),
-    (("strasse", "straße", "anschrift", "postanschrift", "street", "address"), "street-address"),
-    (("ort", "stadt", "city", "town"), "address-level2"),
-    (("organisation", "organization", "behörde", "unternehmen", "firma"), "organization"),
-    (("name", "ansprechperson", "contact person"), "name"),
+    (("vorname", "given", "first"), "given-name"),
+    (("nachname", "familienname", "family", "last", "surname"), "family-name"),
+    (("mail", "email"), "email"),
+    (("telefon", "phone", "mobil", "handy"), "tel"),
+    (("postleitzahl", "plz", "postal", "postcode", "zip"), "postal-code"),
+    (("straße", "strasse", "anschrift", "postanschrift", "street", "address"), "street-address"),
+    (("ort", "wohnort", "stadt", "city", "town"), "address-level2"),
+    (
+        ("organisation", "organization", "behörde", "unternehmen", "firma", "verband"),
+        "organization",
+    ),
+    (("name", "ansprechperson", "contact"), "name"),
 )
 AUTOCOMPLETE_FIELD_TYPES = {"singleline", "email", "multiline"}
 # A text area holds an address, never a name or a number.
@@ -59,13 +63,10 @@ def autocomplete_token(field):
         return ""
     if field.field_type == "email":
         return "email"
-    words = {
-        word
-        for text in (field.clean_name or "", str(field.label))
-        for word in text.lower().replace("_", " ").replace("-", " ").split()
-    } | {(field.clean_name or "").lower(), str(field.label).lower()}
+    text = f"{field.clean_name or ''} {field.label}".lower()
+    words = text.replace("_", " ").replace("-", " ").split()
     for keys, autofill in AUTOCOMPLETE_TOKENS:
-        if any(key in words for key in keys):
+        if any(word.startswith(key) for key in keys for word in words):
             if field.field_type == "multiline" and autofill not in MULTILINE_AUTOCOMPLETE:
                 return ""
             return autofill

@@ -209,3 +209,35 @@ def test_partner_filter_in_error_prefixes_the_title_and_links_the_field(client):
     assert form.fields["id_art"][1]["aria-invalid"] == "true"
     assert "kern-form-input__select--error" in form.fields["id_art"][1]["class"]
     assert not Form(client.get(PARTNERS_EN).content.decode()).title.startswith("Error")
+
+
+@pytest.mark.parametrize(
+    ("label", "field_type", "token"),
+    [
+        ("Vorname", "singleline", "given-name"),
+        ("Nachname", "singleline", "family-name"),
+        ("Ihr Name", "singleline", "name"),
+        ("Name der Organisation", "singleline", "organization"),
+        ("Telefonnummer", "singleline", "tel"),
+        ("E-Mail-Adresse", "singleline", "email"),
+        ("Kontakt", "email", "email"),
+        ("Postleitzahl", "singleline", "postal-code"),
+        ("Straße und Hausnummer", "singleline", "street-address"),
+        ("Postanschrift", "multiline", "street-address"),
+        ("Ort", "singleline", "address-level2"),
+        ("Last name", "singleline", "family-name"),
+        ("Nachricht", "multiline", ""),
+        ("Name", "multiline", ""),  # a text area never holds a name
+        ("Wort des Tages", "singleline", ""),
+        ("Zeitrahmen", "singleline", ""),
+        ("Ich bin einverstanden", "checkbox", ""),
+        ("Ort", "dropdown", ""),
+    ],
+)
+def test_autofill_token_mapping(label, field_type, token):
+    from home.models import ContactFormField
+    from portal.form_pages import autocomplete_token
+
+    field = ContactFormField(label=label, field_type=field_type)
+    field.clean_name = field.get_field_clean_name()
+    assert autocomplete_token(field) == token
