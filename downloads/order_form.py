@@ -9,8 +9,15 @@ from wagtail.contrib.forms.forms import BaseForm
 class PublicationOrderForm(BaseForm):
     """An order of printed copies: how many, for whom, where to."""
 
-    quantity = forms.IntegerField(label=_("Anzahl der Exemplare"))
-    name = forms.CharField(label=_("Name"), max_length=200)
+    quantity = forms.IntegerField(
+        label=_("Anzahl der Exemplare"),
+        error_messages={"required": _("Bitte geben Sie an, wie viele Exemplare Sie möchten.")},
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        error_messages={"required": _("Bitte geben Sie Ihren Namen an.")},
+    )
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=200,
@@ -33,6 +40,10 @@ class PublicationOrderForm(BaseForm):
         max_length=254,
         help_text=_("Für Rückfragen zu Ihrer Bestellung."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de an."),
+        },
     )
     consent = forms.BooleanField(
         label=_(

@@ -34,12 +34,106 @@ from portal.view_restrictions import CachedViewRestrictionsMixin
 MULTILINE_MAX_LENGTH = 5000
 
 
+# Autofill tokens (WCAG 1.3.5, HTML's `autocomplete`) of form-builder fields, by what the field
+# asks for: the first entry with a word that begins a word of the field's name (`clean_name`)
+# or label, in either language, gives the token ("Telefonnummer" begins with "telefon").
+# Order matters: "Vorname" before "Name", "Name der Organisation" is the organisation. Fields
+# that ask for something else (a message, a consent, a date) get none.
+AUTOCOMPLETE_TOKENS = (
+    (("vorname", "given", "first"), "given-name"),
+    (("nachname", "familienname", "family", "last", "surname"), "family-name"),
+    (("mail", "email"), "email"),
+    (("telefon", "phone", "mobil", "handy"), "tel"),
+    (("postleitzahl", "plz", "postal", "postcode", "zip"), "postal-code"),
+    (("straße", "strasse", "anschrift", "postanschrift", "street", "address"), "street-address"),
+    (("ort", "wohnort", "stadt", "city", "town"), "address-level2"),
+    (
+        ("organisation", "organization", "behörde", "unternehmen", "firma", "verband"),
+        "organization",
+    ),
+    (("name", "ansprechperson", "contact"), "name"),
+)
+AUTOCOMPLETE_FIELD_TYPES = {"singleline", "email", "multiline"}
+# A text area holds an address, never a name or a number.
+MULTILINE_AUTOCOMPLETE = {"street-address"}
+
+
+def autocomplete_token(field):
+    """The autofill token of a form-builder field, or "" (see AUTOCOMPLETE_TOKENS)."""
+    if field.field_type not in AUTOCOMPLETE_FIELD_TYPES:
+        return ""
+    if field.field_type == "email":
+        return "email"
+    text = f"{field.clean_name or ''} {field.label}".lower()
+    words = text.replace("_", " ").replace("-", " ").split()
+    for keys, autofill in AUTOCOMPLETE_TOKENS:
+        if any(word.startswith(key) for key in keys for word in words):
+            if field.field_type == "multiline" and autofill not in MULTILINE_AUTOCOMPLETE:
+                return ""
+            return autofill
+    return ""
+
+
+def error_messages(field):
+    """Clear German messages per field type instead of Django's "Dieses Feld muss ausgefüllt
+    werden.": a ticked box asks for the confirmation, the others name what is missing."""
+    kind = field.field_type
+    if kind == "checkbox":
+        label = str(field.label).lower()
+        if "datenschutz" in label or "privacy" in label:
+            required = _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")
+        else:
+            required = _("Bitte setzen Sie das Häkchen, um zuzustimmen.")
+    elif kind in ("dropdown", "radio", "multiselect", "checkboxes"):
+        required = _("Bitte wählen Sie eine Antwort aus.")
+    elif kind == "email":
+        required = _("Bitte geben Sie Ihre E-Mail-Adresse an.")
+    else:
+        required = _("Bitte füllen Sie dieses Feld aus.")
+    messages = {
+        "required": required,
+        "max_length": _(
+            "Bitte kürzen Sie Ihre Angabe auf höchstens %(limit_value)d Zeichen "
+            "(jetzt %(show_value)d)."
+        ),
+    }
+    if kind == "email":
+        messages["invalid"] = _(
+            "Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de an."
+        )
+    elif kind == "url":
+        messages["invalid"] = _(
+            "Bitte geben Sie eine Internetadresse im Format https://www.beispiel.de an."
+        )
+    elif kind == "number":
+        messages["invalid"] = _("Bitte geben Sie eine Zahl an, zum Beispiel 12.")
+    elif kind in ("date", "datetime"):
+        messages["invalid"] = _("Bitte geben Sie ein Datum im Format TT.MM.JJJJ an.")
+    return messages
+
+
 class PortalFormBuilder(FormBuilder):
-    """Wagtail's form builder with a length limit on multi-line fields too."""
+    """Wagtail's form builder with a length limit on multi-line fields too, clear German
+    messages per field type and autofill tokens on personal fields."""
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        options["error_messages"] = error_messages(field)
+        return options
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH
         return super().create_multiline_field(field, options)
+
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            token = autocomplete_token(field)
+            clean_name = field.clean_name or field.get_field_clean_name()
+            if token and clean_name in formfields:
+                formfields[clean_name].widget.attrs["autocomplete"] = token
+        return formfields
 
 
 FORM_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]

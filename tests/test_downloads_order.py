@@ -51,13 +51,13 @@ BAD_ORDERS = [
     ({"quantity": "99999999999999999999"}, "quantity", "höchstens 50 Exemplare"),
     ({"quantity": "abc"}, "quantity", "als ganze Zahl"),
     ({"quantity": "2.5"}, "quantity", "als ganze Zahl"),
-    ({"quantity": ""}, "quantity", "Dieses Feld muss ausgefüllt werden."),
+    ({"quantity": ""}, "quantity", "Bitte geben Sie an, wie viele Exemplare Sie möchten."),
     ({"postal_address": ""}, "postal_address", "Bitte geben Sie die Anschrift an"),
     ({"postal_address": "x" * 501}, "postal_address", "höchstens 500 Zeichen"),
-    ({"name": ""}, "name", "Dieses Feld muss ausgefüllt werden."),
+    ({"name": ""}, "name", "Bitte geben Sie Ihren Namen an."),
     ({"name": "Eri\x00ka"}, "name", "Nullzeichen sind nicht erlaubt"),
-    ({"email": "keine-adresse"}, "email", "gültige E-Mail-Adresse"),
-    ({"email": "a@b.de\nBcc: x@example.org"}, "email", "gültige E-Mail-Adresse"),
+    ({"email": "keine-adresse"}, "email", "im Format name@beispiel.de"),
+    ({"email": "a@b.de\nBcc: x@example.org"}, "email", "im Format name@beispiel.de"),
     ({"consent": ""}, "consent", "Ohne Ihr Einverständnis"),
 ]
 
@@ -80,7 +80,7 @@ def test_the_english_page_answers_in_english(client, order_page):
     english = order_page.get_translation(Locale.objects.get(language_code="en"))
     response = post(client, ORDER_EN, {**VALID, "name": ""})
     assert response.status_code == 200
-    assert "This field is required." in response.context["form"].errors["name"]
+    assert "Please enter your name." in response.context["form"].errors["name"]
     assert not FormSubmission.objects.filter(page=english).exists()
 
 

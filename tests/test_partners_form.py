@@ -121,7 +121,9 @@ def test_bad_input_shows_errors_keeps_the_input_and_stores_nothing(
 def test_bad_input_on_the_english_page_is_explained_in_english(form_page, client):
     response = post(client, PARTNER_FORM_EN, {**VALID, "e_mail": "", "massnahmen": ""})
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    html = response.content.decode()
+    assert "Please enter your email address." in html
+    assert "Please fill in this field." in html
     assert not FormSubmission.objects.exists()
 
 

@@ -24,7 +24,7 @@ def json_ld(client, url):
     head = content[: content.index("</head>")]
     found = [json.loads(text) for text in SCRIPT.findall(head)]
     assert len(found) <= 1
-    assert '<meta name="twitter:card" content="summary">' in head
+    assert re.search(r'<meta name="twitter:card" content="summary(_large_image)?">', head)
     return found[0] if found else None
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -145,12 +146,28 @@ class PublicationPage(CachedViewRestrictionsMixin, GermanSlugMixin, Page):
         verbose_name = _("Publikation")
         verbose_name_plural = _("Publikationen")
 
-    @property
+    @cached_property
     def cover_image(self):
-        """The cover the editor chose, else the first page of the PDF (downloads.covers)."""
+        """The cover the editor chose, else the first page of the PDF (downloads.covers), with
+        its renditions: the page's cover and its share image (Open Graph) cost no query more."""
         if self.cover_id:
-            return self.cover
-        return self.document.cover if self.document_id and self.document else None
+            owner, cover_id = self, self.cover_id
+        elif self.document_id and self.document:
+            owner, cover_id = self.document, self.document.cover_id
+        else:
+            return None
+        if cover_id is None:
+            return None
+        if owner._meta.get_field("cover").is_cached(owner):  # prefetched by a listing
+            return owner.cover
+        return get_image_model().objects.prefetch_renditions().filter(pk=cover_id).first()
+
+    def share_image(self):
+        """Link previews (Open Graph, Twitter card) show the publication's cover."""
+        return self.cover_image
+
+    def share_image_alt(self):
+        return _("Titelseite: %(title)s") % {"title": self.title}
 
     def teaser_text(self):
         if self.search_description:

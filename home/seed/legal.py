@@ -175,7 +175,7 @@ STANDARD_PAGES = [
 CONSENT_LABEL = "Ich habe den Datenschutzhinweis gelesen."
 PRIVACY_NOTICE = (
     "<p>Wir verwenden Ihre Angaben nur, um Ihr Anliegen zu bearbeiten, und löschen sie nach "
-    "90 Tagen. Mehr dazu in der Datenschutzerklärung.</p>"
+    "90 Tagen.</p>"
 )
 
 CONTACT_FIELDS = [

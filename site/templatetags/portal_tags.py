@@ -1,6 +1,11 @@
+import logging
 from functools import partial
 
 from django import template
+from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.models import SourceImageIOError
 
 from home.models import ContactPage, StandardPage
 from portal import navigation
@@ -12,6 +17,7 @@ from portal.structured_data import description_of, json_ld
 from portal.view_restrictions import private_q
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 def _language_links(context):
@@ -147,3 +153,60 @@ def structured_data(context):
     describe = getattr(page, "structured_data", None)
     data = describe(context["request"]) if describe is not None else None
     return json_ld(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page(context):
+    """The live privacy page (Datenschutzerklärung) of the request's language, or None."""
+    home = current_home(context["request"])
+    if home is None:
+        return None
+    return cached("privacy-page", partial(_privacy_page, home), home.pk)
+
+
+def _privacy_page(home):
+    pages = StandardPage.objects.child_of(home).live().exclude(private_q())
+    return pages.filter(role=StandardPage.Role.PRIVACY).first()
+
+
+# The portal's default share image (tools/share_image.py renders it from the wordmark).
+DEFAULT_SHARE_IMAGE = {
+    "path": "brand/share.png",
+    "width": 1200,
+    "height": 630,
+    "alt": _("chancen.nrw – Interkulturelle Öffnung in Nordrhein-Westfalen"),
+}
+SHARE_RENDITION = "max-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context):
+    """The image link previews show (Open Graph, Twitter card): the page's own where its type
+    offers one (`share_image()`, e.g. a publication's cover), else the portal's default; the
+    address absolute at the public address, with size and alternative text."""
+    request, page = context["request"], context.get("page")
+    own = getattr(page, "share_image", None)
+    image = own() if callable(own) else None
+    rendition = None
+    if image is not None:
+        try:
+            rendition = image.get_rendition(SHARE_RENDITION)
+        except SourceImageIOError:  # the original is missing: the portal's image instead
+            logger.warning("Share image %s: original file missing", image.pk)
+    if rendition is not None:
+        url = rendition.url
+        return {
+            "url": url if url.startswith(("http://", "https://")) else absolute(request, url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(page, "share_image_alt", lambda: image.default_alt_text)(),
+            # A portrait image (a brochure's cover) would be cut to 2:1 in a large card.
+            "card": "summary_large_image" if rendition.width > rendition.height else "summary",
+        }
+    return {
+        "url": absolute(request, static(DEFAULT_SHARE_IMAGE["path"])),
+        "width": DEFAULT_SHARE_IMAGE["width"],
+        "height": DEFAULT_SHARE_IMAGE["height"],
+        "alt": DEFAULT_SHARE_IMAGE["alt"],
+        "card": "summary_large_image",
+    }
