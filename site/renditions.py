@@ -27,13 +27,16 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 RENDITION_SPECS = (
-    # Publication covers: teaser and featured publication, the publication page.
+    # Publication covers: teaser, the home page's publication block, the publication page.
     "max-160x220",
+    "max-200x280",
     "max-320x440",
     # Images in the body stream (srcset).
     "width-480",
     "width-800",
     "width-1200",
+    # The share image of a publication (og:image, portal_tags.share_image).
+    "max-1200x630",
     # Partner logos.
     "max-240x120",
     # The API: publication covers, images in general.

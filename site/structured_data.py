@@ -8,6 +8,7 @@ the head renders it with `json_ld`. Addresses are at the public address (`portal
 
 import json
 import mimetypes
+from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -47,9 +48,15 @@ def organization(request):
 
 def description_of(page):
     """What a search engine or a link preview shows of a page: the editor's search
-    description, else the lead (content pages) or the introduction (form pages)."""
-    text = page.search_description or getattr(page, "lead", "") or getattr(page, "intro", "")
-    return Truncator(strip_tags(text)).chars(300)
+    description, else the lead (content pages), the introduction (form pages) or the
+    summary (publications)."""
+    text = (
+        page.search_description
+        or getattr(page, "lead", "")
+        or getattr(page, "intro", "")
+        or getattr(page, "summary", "")
+    )
+    return Truncator(unescape(strip_tags(text))).chars(300)
 
 
 def page_facts(page, request):

@@ -12,8 +12,8 @@ from partners.models import PartnerKind
 from tests.conftest import CHROMIUM_ARGS
 from tests.factories import PartnerFactory
 from tests.helpers import PARTNERS_DE, PARTNERS_EN
-from tests.test_browser import LAYOUT_WIDTHS, OVERFLOW, describe, open_page
-from tests.test_html_checks import WCAG_21_AA
+from tests.test_browser import LAYOUT_WIDTHS, OVERFLOW, open_page
+from tests.test_html_checks import WCAG_21_AA, describe
 
 pytestmark = pytest.mark.browser
 

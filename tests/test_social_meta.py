@@ -129,3 +129,17 @@ def test_a_cover_whose_file_is_gone_falls_back_to_the_portal_image(seeded, clien
     publication = PublicationPage.objects.live().filter(locale__language_code="de").first()
     head = head_of(client, publication.url)  # the cover's file is not in this MEDIA_ROOT
     assert head.meta["og:image"] == "http://testserver/static/brand/share.png"
+
+
+def test_a_publication_is_described_by_its_summary(seeded, client):
+    from downloads.models import PublicationPage
+
+    publication = PublicationPage.objects.live().filter(locale__language_code="de").first()
+    publication.search_description = ""
+    publication.summary = "<p>Wie Arbeitgeber &amp; Vereine zusammenarbeiten.</p>"
+    publication.save_revision().publish()
+
+    head = head_of(client, publication.url)
+
+    assert head.meta["description"] == "Wie Arbeitgeber & Vereine zusammenarbeiten."
+    assert head.meta["og:description"] == head.meta["description"]
