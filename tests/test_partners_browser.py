@@ -5,7 +5,6 @@ tests/test_browser.py. Partners are added before the browser starts (see `page`)
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
 from partners.models import PartnerKind
@@ -13,7 +12,7 @@ from tests.conftest import CHROMIUM_ARGS
 from tests.factories import PartnerFactory
 from tests.helpers import PARTNERS_DE, PARTNERS_EN
 from tests.test_browser import LAYOUT_WIDTHS, OVERFLOW, open_page
-from tests.test_html_checks import WCAG_21_AA, describe
+from tests.test_html_checks import AXE_JS, AXE_RUN, WCAG_21_AA, describe, require
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +97,8 @@ def test_filter_letters_and_pages_work_without_javascript(long_partner, chromium
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["390px", "1280px"])
 def test_filtered_and_corrected_views_have_no_wcag_21_aa_violations(page, site, width):
+    require(AXE_JS.exists(), f"{AXE_JS} is missing: `make test` installs it with npm ci")
+    page.context.add_init_script(script=AXE_JS.read_text())
     page.set_viewport_size({"width": width, "height": SCREEN_HEIGHT})
     options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
     for path in (
@@ -106,6 +107,6 @@ def test_filtered_and_corrected_views_have_no_wcag_21_aa_violations(page, site, 
         PARTNERS_EN + "?q=kreis",
     ):
         open_page(page, site, path)
-        results = Axe().run(page, options=options).response
+        results = page.evaluate(AXE_RUN, options)
         assert results["passes"], f"{path}: axe checked nothing"
         assert not results["violations"], f"{path}:\n{describe(results['violations'])}"

@@ -127,6 +127,7 @@ def test_a_cover_whose_file_is_gone_falls_back_to_the_portal_image(seeded, clien
     for cache in caches.all():
         cache.clear()  # no rendition remembered from an earlier test
     publication = PublicationPage.objects.live().filter(locale__language_code="de").first()
+    publication.cover_image.renditions.all().delete()  # none was made ahead
     head = head_of(client, publication.url)  # the cover's file is not in this MEDIA_ROOT
     assert head.meta["og:image"] == "http://testserver/static/brand/share.png"
 
