@@ -216,7 +216,9 @@ def test_downloads_page_queries_do_not_grow_with_documents_and_publications(
     _fill(downloads, cover, 297)
     main = _main(client.get(DOWNLOADS_DE))
     assert main.count('<li><p class="document-link">') + main.count('class="document-link"') > 300
-    assert _queries(client, DOWNLOADS_DE, django_assert_max_num_queries, few) == few
+    # No growth: at most as many. Fewer happens (PostgreSQL, parallel run: 8 against 10, the
+    # content generation's entries warmer by then), more never.
+    _queries(client, DOWNLOADS_DE, django_assert_max_num_queries, few)
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
