@@ -10,6 +10,7 @@ a session cookie, which passes the app's page cache too.
 
 import re
 import time
+import uuid
 
 import pytest
 import requests
@@ -32,6 +33,8 @@ EXTRA = [
     "/api/v3/documents/",
 ]
 
+# The stack keeps its data between runs: a new address each run.
+RELEASE_SLUG = f"stack-{uuid.uuid4().hex[:8]}"
 PAGE = (
     "from wagtail.models import Page\n"
     "page = Page.objects.live().filter(depth=4, locale__language_code='de')"
@@ -43,13 +46,14 @@ CHANGES = {
     "new_press_release": (
         "from press.models import PressReleaseIndexPage, PressReleasePage\n"
         "index = PressReleaseIndexPage.objects.get(locale__language_code='de')\n"
-        "release = PressReleasePage(title='Stack: neue Pressemitteilung', slug='stack-neu')\n"
+        "release = PressReleasePage(title='Stack: neue Pressemitteilung', "
+        f"slug={RELEASE_SLUG!r})\n"
         "index.add_child(instance=release)\n"
         "release.save_revision().publish()\n"
     ),
     "press_release_unpublished": (
         "from press.models import PressReleasePage\n"
-        "PressReleasePage.objects.get(slug='stack-neu').unpublish()\n"
+        f"PressReleasePage.objects.get(slug={RELEASE_SLUG!r}).unpublish()\n"
     ),
     "partner": (
         "from partners.models import Partner\n"
