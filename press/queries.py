@@ -52,29 +52,14 @@ def latest_press_releases_on_topic(page, limit=3):
     Two queries when there are none (view restrictions, releases), three otherwise (plus
     the archive page for the link to all of them), however many releases exist.
     """
-    from .models import PressReleaseIndexPage, PressReleasePage
+    from .models import PressReleasePage
 
     # A home page (depth 2) is never a topic: topics are section and topic pages below it.
     if page.pk is None or page.depth is None or page.depth <= 2:
         return TopicPressReleases()
     home_path = page.path[: 2 * Page.steplen]
-    releases = list(
-        PressReleasePage.objects.live()
-        .exclude(private_q())
-        .filter(locale_id=page.locale_id, path__startswith=home_path)
-        .filter(on_topic(page))
-        .order_by("-date", "-pk")
-        .defer_streamfields()[:limit]
-    )
-    if not releases:
-        return TopicPressReleases()
-    archive = (
-        PressReleaseIndexPage.objects.live()
-        .filter(path=releases[0].path[: -Page.steplen])
-        .defer_streamfields()
-        .first()
-    )
-    return TopicPressReleases(releases, archive=archive, topic=page)
+    releases = PressReleasePage.objects.filter(on_topic(page))
+    return _newest(releases, page.locale_id, home_path, limit, topic=page)
 
 
 def newest_press_releases(home, limit=3):
@@ -83,12 +68,19 @@ def newest_press_releases(home, limit=3):
     Two queries however many releases exist (view restrictions, releases), one more for
     the archive page when there are releases.
     """
-    from .models import PressReleaseIndexPage, PressReleasePage
+    from .models import PressReleasePage
+
+    return _newest(PressReleasePage.objects.all(), home.locale_id, home.path, limit)
+
+
+def _newest(releases, locale_id, home_path, limit, topic=None):
+    """The newest live, public `releases` of one language tree, and their archive."""
+    from .models import PressReleaseIndexPage
 
     releases = list(
-        PressReleasePage.objects.live()
+        releases.live()
         .exclude(private_q())
-        .filter(locale_id=home.locale_id, path__startswith=home.path)
+        .filter(locale_id=locale_id, path__startswith=home_path)
         .order_by("-date", "-pk")
         .defer_streamfields()[:limit]
     )
@@ -100,7 +92,7 @@ def newest_press_releases(home, limit=3):
         .defer_streamfields()
         .first()
     )
-    return TopicPressReleases(releases, archive=archive)
+    return TopicPressReleases(releases, archive=archive, topic=topic)
 
 
 def topics_of_releases(releases, locale_id, private_q):
