@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -222,7 +223,9 @@ class PartnerIndexPage(SidebarPage):
         # For base.html: the view as shown, and the same view in the other language.
         context["canonical_url"] = directory.canonical_url
         context["language_links"] = directory.language_links(request)
-        context["form_page"] = PartnerFormPage.objects.child_of(self).live().public().first()
+        context["form_page"] = SimpleLazyObject(
+            PartnerFormPage.objects.child_of(self).live().public().first
+        )
         return context
 
 

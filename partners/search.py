@@ -23,7 +23,7 @@ FILTER_LENGTH = 100
 
 def partner_results(search):
     """The block of partner results for a site search."""
-    visible = partners_for_locale(search.locale.pk).values("pk")
+    visible = partners_for_locale(search.locale.pk, search.locale.language_code).values("pk")
     partners = Partner.objects.filter(pk__in=visible)
     results = get_search_backend().search(search.words, partners, operator="and")
     return [(results, partial(partner_hits, search))]

@@ -1,12 +1,14 @@
 """Press releases: the archive page of one language and the releases in it."""
 
 import datetime
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -193,14 +195,21 @@ class PressReleasePage(ContentPage):
         return [*pages, *home, "/api/v3/press-releases/"]
 
     def get_context(self, request, *args, **kwargs):
+        """Computed when the template asks: a page whose content comes from the fragment
+        cache (`portal.content_cache`) asks for none of it."""
         context = super().get_context(request, *args, **kwargs)
-        archive = self.get_parent().specific_deferred
+        archive = SimpleLazyObject(lambda: self.get_parent().specific_deferred)
         context["archive_page"] = archive
-        if isinstance(archive, PressReleaseIndexPage):
-            context["feeds"] = archive.feed_urls(request)
-        context["topics"] = localized_topics(self)
-        context["contact_persons"] = localized_contact_persons(self)
+        context["feeds"] = SimpleLazyObject(partial(self.archive_feed_urls, archive, request))
+        context["topics"] = SimpleLazyObject(partial(localized_topics, self))
+        context["contact_persons"] = SimpleLazyObject(partial(localized_contact_persons, self))
         return context
+
+    @staticmethod
+    def archive_feed_urls(archive, request):
+        if isinstance(archive, PressReleaseIndexPage):
+            return archive.feed_urls(request)
+        return {}
 
     def structured_data(self, request):
         """For search engines: a news article by the publisher (JSON-LD in the head)."""

@@ -13,6 +13,7 @@ each result states its language.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 from functools import partial
 
@@ -54,13 +55,27 @@ class Block:
 
 
 class SiteSearchResults:
-    """The blocks as one sequence: `count()` and slicing, as Django's Paginator needs."""
+    """The blocks as one sequence: `count()` and slicing, as Django's Paginator needs.
 
-    def __init__(self, blocks):
+    Given a `key` (the search's words, language and exclusions), the counts and each slice
+    of hits are kept per content generation: a search asked again costs no search query
+    until the content changes.
+    """
+
+    def __init__(self, blocks, key=None):
         self.blocks = blocks
+        self.key = key
 
     def count(self):
-        return sum(block.count for block in self.blocks)
+        if self.key is None:
+            return sum(self._block_counts())
+        counts = cached("search-counts", self._block_counts, self.key)
+        for block, count in zip(self.blocks, counts, strict=True):
+            block._count = count
+        return sum(counts)
+
+    def _block_counts(self):
+        return tuple(block.count for block in self.blocks)
 
     def __len__(self):
         return self.count()
@@ -69,6 +84,12 @@ class SiteSearchResults:
         if not isinstance(key, slice):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        if self.key is None:
+            return self._hits(start, stop)
+        self.count()  # the blocks' counts, kept
+        return cached("search-hits", partial(self._hits, start, stop), self.key, start, stop)
+
+    def _hits(self, start, stop):
         hits, offset = [], 0
         for block in self.blocks:
             low, high = max(start - offset, 0), min(stop - offset, block.count)
@@ -106,7 +127,15 @@ class SiteSearch:
         blocks = [Block(self._pages(exclude_page_ids), self._page_hits)]
         for hook in hooks.get_hooks(SEARCH_SOURCE_HOOK):
             blocks.extend(Block(results, to_hits) for results, to_hits in hook(self))
-        return SiteSearchResults(blocks)
+        return SiteSearchResults(blocks, key=self._cache_key(exclude_page_ids))
+
+    def _cache_key(self, exclude_page_ids):
+        """The search as a short text: words, language, excluded pages and the site's
+        address (hits carry addresses relative to it)."""
+        host = self.request.get_host() if self.request else ""
+        excluded = ",".join(map(str, sorted(exclude_page_ids)))
+        search = "\n".join([self.words, self.locale.language_code, excluded, host])
+        return hashlib.sha256(search.encode()).hexdigest()[:40]
 
     def promotions(self):
         """The editors' picks for the query: live public pages of this language, links."""

@@ -15,19 +15,31 @@ which is.
 The cache (`CACHES["content"]`) must be shared by every process that serves or changes
 content: Redis in production, files in the embedded default (its server and scheduler), the
 process's memory in the tests (each test process has its own database).
+
+Two shortcuts keep a warm page from paying a cache round trip per entry:
+- a request reads the token once, when it first needs it, and keeps it to its end (one
+  consistent view of the content per request; its own changes start a new one at once);
+- each process keeps the entries of the current generation it has read in its own memory
+  (`LOCAL_ENTRIES` at most): the same token finds the same values, so this copy can never be
+  older than the shared one, and a new token drops it. The values are shared by the process's
+  requests: they are read, never changed.
 """
 
+import threading
 import uuid
 
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.signals import post_page_move
 
 CACHE_ALIAS = "content"  # settings.CACHES: shared by every process that serves or changes content
 GENERATION_KEY = "portal:content-generation"
 ENTRY_TIMEOUT = 24 * 60 * 60
+LOCAL_ENTRIES = 3000  # per process; past it the local copy starts again empty
 
 # Written by visitors' requests or by the machinery, never shown as content: a change of
 # these leaves every page as it is (sessions, search statistics, download counts, form
@@ -61,12 +73,35 @@ UNSHOWN_MODELS = {
 }
 
 
+class _RequestToken(threading.local):
+    """The token a request works with: read once per request, None outside requests."""
+
+    in_request = False
+    token = None
+
+
+class _LocalEntries:
+    """The entries of one generation this process has read or computed."""
+
+    def __init__(self):
+        self.generation = None
+        self.values = {}
+
+    def of(self, token):
+        if token != self.generation or len(self.values) >= LOCAL_ENTRIES:
+            self.generation, self.values = token, {}
+        return self.values
+
+
+_request_token = _RequestToken()
+_local_entries = _LocalEntries()
+
+
 def _cache():
     return caches[CACHE_ALIAS]
 
 
-def generation():
-    """The current content generation (a new one if the cache has none)."""
+def _read_generation():
     cache = _cache()
     token = cache.get(GENERATION_KEY)
     if token is None:
@@ -76,9 +111,36 @@ def generation():
     return token
 
 
+def generation():
+    """The current content generation (a new one if the cache has none)."""
+    if not _request_token.in_request:
+        return _read_generation()
+    if _request_token.token is None:
+        _request_token.token = _read_generation()
+    return _request_token.token
+
+
 def bump():
     """Start a new generation: every entry kept so far is out of reach."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    token = uuid.uuid4().hex
+    _cache().set(GENERATION_KEY, token, timeout=None)
+    if _request_token.in_request:
+        _request_token.token = token
+
+
+def _request_started(**kwargs):
+    _request_token.in_request, _request_token.token = True, None
+
+
+def _request_finished(**kwargs):
+    _request_token.in_request, _request_token.token = False, None
+
+
+def template_context(request):
+    """`content_generation` for templates: the first part of every fragment cache key
+    (`{% wagtailcache … content_generation … using="content" %}`), so a fragment is rendered
+    once per generation and never outlives the content it shows."""
+    return {"content_generation": SimpleLazyObject(generation)}
 
 
 def bump_now_and_on_commit():
@@ -86,26 +148,38 @@ def bump_now_and_on_commit():
     transaction.on_commit(bump)
 
 
-def cached(name, compute, *parts):
+def cached(name, compute, *parts, local=True):
     """`compute()`, kept under `name` and `parts` until the content next changes.
 
     `parts` tell apart entries of one name (a site, a language, a page); they must be
-    plain values with a stable text form.
+    plain values with a stable text form. Large values (`local=False`) are kept in the
+    shared cache only, not in every process's memory.
     """
-    key = ":".join(["portal:content", generation(), name, *map(str, parts)])
-    kept = _cache().get(key)
+    token = generation()
+    key = ":".join(["portal:content", token, name, *map(str, parts)])
+    local = _local_entries.of(token) if local else {}
+    kept = local.get(key)
+    if kept is None:
+        kept = _cache().get(key)
     if kept is None:
         kept = (compute(),)  # in a tuple: a computed None is kept too
         _cache().set(key, kept, timeout=ENTRY_TIMEOUT)
+    local[key] = kept
     return kept[0]
 
 
 def cached_many(name, ids, compute):
     """`{id: value}` for `ids`, each kept under `name` and its id until the content next
     changes; `compute(missing_ids)` returns `{id: value}` for those not kept yet."""
-    prefix = ":".join(["portal:content", generation(), name])
+    token = generation()
+    prefix = ":".join(["portal:content", token, name])
     keys = {f"{prefix}:{pk}": pk for pk in ids}
-    values = {keys[key]: value for key, value in _cache().get_many(list(keys)).items()}
+    local = _local_entries.of(token)
+    found = {key: local[key] for key in keys if key in local}
+    absent = [key for key in keys if key not in found]
+    if absent:
+        found.update(_cache().get_many(absent))
+    values = {keys[key]: value for key, value in found.items()}
     missing = [pk for pk in ids if pk not in values]
     if missing:
         computed = compute(missing)
@@ -113,6 +187,7 @@ def cached_many(name, ids, compute):
             {f"{prefix}:{pk}": computed[pk] for pk in computed}, timeout=ENTRY_TIMEOUT
         )
         values.update(computed)
+    local.update({f"{prefix}:{pk}": value for pk, value in values.items()})
     return values
 
 
@@ -138,6 +213,8 @@ def _page_moved(sender, **kwargs):
 def connect_receivers():
     """Bump the generation on every change of shown content (called from `ready()`)."""
     uid = "portal.content_cache"
+    request_started.connect(_request_started, dispatch_uid=f"{uid}.request_started")
+    request_finished.connect(_request_finished, dispatch_uid=f"{uid}.request_finished")
     post_save.connect(_content_saved_or_deleted, dispatch_uid=f"{uid}.save")
     post_delete.connect(_content_saved_or_deleted, dispatch_uid=f"{uid}.delete")
     m2m_changed.connect(_relation_changed, dispatch_uid=f"{uid}.m2m")

@@ -1,12 +1,16 @@
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import HttpResponse
 
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Locale, Page
 
 from portal.addresses import rebased
+from portal.content_cache import cached
 from portal.view_restrictions import private_q
 
 
@@ -67,3 +71,33 @@ class PortalSitemap(Sitemap):
             (link for link in group if link["lang_code"] == settings.LANGUAGE_CODE), None
         )
         return [{"lang_code": "x-default", "location": default["location"]}] if default else []
+
+
+SITEMAPS = {"pages": PortalSitemap}
+KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
+
+
+def sitemap_view(request):
+    """Wagtail's sitemap, rendered once per content generation (`portal.content_cache`).
+
+    With thousands of pages it is the largest answer of the site, a second of work; it
+    changes only when the content does. Kept in the shared cache, not in each process.
+    """
+    status, content, headers = cached(
+        "sitemap",
+        partial(_render_sitemap, request),
+        request.get_host(),
+        request.get_full_path(),
+        local=False,
+    )
+    response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def _render_sitemap(request):
+    response = sitemap(request, sitemaps=SITEMAPS)
+    response.render()
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    return response.status_code, response.content, headers

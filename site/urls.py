@@ -7,13 +7,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.api.v3.urls import api as api_v3
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from downloads import views as document_views
 from portal import choosers, patterns, views
 from portal.api.mount import attach_routers
-from portal.sitemaps import PortalSitemap
+from portal.sitemaps import sitemap_view
 from search import views as search_views
 
 attach_routers()
@@ -29,7 +28,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

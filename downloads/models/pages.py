@@ -1,12 +1,13 @@
 """The downloads page, publication pages and the order form for printed copies."""
 
+from functools import partial
 from html import unescape
 
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +81,10 @@ class DownloadIndexPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.publications(), PUBLICATIONS_PER_PAGE)
-        context["publications"] = paginator.get_page(request.GET.get("seite"))
+        # Read when the template asks (not when its content comes from the fragment cache).
+        context["publications"] = SimpleLazyObject(
+            partial(paginator.get_page, request.GET.get("seite"))
+        )
         return context
 
 
@@ -177,8 +181,8 @@ class PublicationPage(CachedViewRestrictionsMixin, GermanSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["order_page"] = (
-            PublicationOrderPage.objects.child_of(self).live().exclude(private_q()).first()
+        context["order_page"] = SimpleLazyObject(
+            PublicationOrderPage.objects.child_of(self).live().exclude(private_q()).first
         )
         return context
 

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.content_cache.template_context",
             ],
         },
     },
@@ -298,6 +299,9 @@ MIDDLEWARE.insert(
 PORTAL_SHARED_CACHE_SECONDS = int(os.environ.get("PORTAL_SHARED_CACHE_SECONDS", "86400"))
 PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "false").lower() == "true"
 PORTAL_PAGE_CACHE_ALIAS = "pages"
+# Compile the templates and load the catalogues when the server starts, not in its first
+# requests (`portal.warmup`, from portal/wsgi.py): on in production.
+PORTAL_WARM_UP = False
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",

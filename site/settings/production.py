@@ -119,6 +119,7 @@ CACHES = {
     },
 }
 PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "true").lower() == "true"
+PORTAL_WARM_UP = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache_errors"
 RATELIMIT_FAIL_OPEN = True
