@@ -25,7 +25,6 @@ from django.utils.translation import gettext
 
 from wagtail.images import get_image_model
 
-import pypdfium2 as pdfium
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -36,6 +35,8 @@ COVER_WIDTH = 800
 
 def first_page_png(data, width=COVER_WIDTH):
     """The first page of the PDF in `data` (bytes) as PNG, `width` pixels wide."""
+    import pypdfium2 as pdfium  # here, not at import: only the worker draws (about 8 MB)
+
     pdf = pdfium.PdfDocument(data)
     try:
         page = pdf[0]
@@ -73,6 +74,8 @@ def _enqueue(pk):
 @task()
 def render_cover(document_id):
     """Draw the first page of document `document_id` into its cover image; True if drawn."""
+    import pypdfium2 as pdfium
+
     from downloads.models import PortalDocument
 
     document = PortalDocument.objects.filter(pk=document_id).select_related("cover").first()

@@ -18,7 +18,6 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 import filetype
-from pypdf import PdfReader
 
 
 @dataclass(frozen=True)
@@ -174,7 +173,7 @@ def _pdf_page_count(file, head):
         raise _broken("pdf")
     file.seek(0)
     try:
-        reader = PdfReader(file, strict=False)
+        reader = pdf_reader(file)
         encrypted = reader.is_encrypted
         page_count = None if encrypted else len(reader.pages)
     except Exception as error:  # noqa: BLE001 – pypdf raises many kinds on broken files
@@ -230,7 +229,7 @@ def extract_pdf_text(file):
     """
     try:
         file.seek(0)
-        reader = PdfReader(file, strict=False)
+        reader = pdf_reader(file)
         if reader.is_encrypted:
             return ""
         parts, length = [], 0
@@ -245,3 +244,11 @@ def extract_pdf_text(file):
     finally:
         file.seek(0)
     return " ".join(parts)[:TEXT_MAX_CHARS].replace("\x00", "")
+
+
+def pdf_reader(file):
+    """pypdf's reader, imported when a PDF is read (an upload, the worker), not when the app
+    loads: a server process that only serves pages never pays its memory (about 19 MB)."""
+    from pypdf import PdfReader
+
+    return PdfReader(file, strict=False)

@@ -5,12 +5,15 @@ translations (they are synchronised), so an English release still links the Germ
 page. Topics are therefore matched by `translation_key` and shown in the reader's language.
 """
 
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from wagtail.models import Page, get_page_models
 
 from portal.contacts import ContactPerson
+from portal.content_cache import cached
 from portal.pages import SidebarPage
 from portal.view_restrictions import private_q
 
@@ -111,7 +114,12 @@ def topics_of_releases(releases, locale_id, private_q):
 
 
 def localized_topics(release):
-    """The release's topics as live, public pages in the release's language, in order."""
+    """The release's topics as live, public pages in the release's language, in order;
+    kept per content generation (the page and the API show them)."""
+    return _kept("release-topics", _load_localized_topics, release)
+
+
+def _load_localized_topics(release):
     from .models import PressReleaseTopic
 
     links = PressReleaseTopic.objects.filter(release_id=release.pk)
@@ -132,11 +140,24 @@ def localized_topics(release):
 
 
 def localized_contact_persons(release):
-    """The release's live contact persons, each in the release's language where translated.
+    """The release's live contact persons, each in the release's language where translated;
+    kept per content generation.
 
     A person without a translation is shown as chosen: a name and a phone number are better
     than no contact at all.
     """
+    return _kept("release-contacts", _load_contact_persons, release)
+
+
+def _kept(name, load, release):
+    """`load(release)`, kept per content generation; a release not saved yet (a preview)
+    is read each time."""
+    if release.pk is None:
+        return load(release)
+    return cached(name, partial(load, release), release.pk)
+
+
+def _load_contact_persons(release):
     from .models import PressReleaseContact
 
     links = PressReleaseContact.objects.filter(release_id=release.pk)

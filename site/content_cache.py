@@ -25,9 +25,14 @@ Two shortcuts keep a warm page from paying a cache round trip per entry:
   requests: they are read, never changed.
 """
 
+import functools
+import hashlib
 import threading
 import uuid
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -112,12 +117,33 @@ def _read_generation():
 
 
 def generation():
-    """The current content generation (a new one if the cache has none)."""
+    """The current content generation (a new one if the cache has none), for this code."""
+    return f"{_stored_generation()}.{code_version()}"
+
+
+def _stored_generation():
     if not _request_token.in_request:
         return _read_generation()
     if _request_token.token is None:
         _request_token.token = _read_generation()
     return _request_token.token
+
+
+@functools.cache
+def code_version():
+    """The portal's code as a short token: a deploy that changes a template or a module
+    starts its own generation, whatever the content (and is never served what older code
+    rendered). From the names, sizes and times of the portal's own files, once per process."""
+    digest = hashlib.sha256()
+    for config in apps.get_app_configs():
+        folder = Path(config.path)
+        if not folder.is_relative_to(settings.PROJECT_DIR.parent) or ".venv" in folder.parts:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in {".py", ".html", ".mo"}:
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
 
 
 def bump():

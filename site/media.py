@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from .storage import PUBLIC_PREFIXES
+PUBLIC_PREFIXES = ("images/",)  # renditions; the object store's other files stay private
 
 
 @require_safe

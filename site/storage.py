@@ -20,8 +20,6 @@ from django.conf import settings
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
-PUBLIC_PREFIXES = ("images/",)
-
 
 class PortalS3Storage(S3Storage):
     def url(self, name, parameters=None, expire=None, http_method=None):

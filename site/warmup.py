@@ -15,6 +15,8 @@ from django.template import engines
 from django.urls import reverse
 from django.utils import translation
 
+from portal import content_cache
+
 PORTAL_APPS = ("portal", "home", "press", "partners", "downloads", "search")
 
 
@@ -26,6 +28,7 @@ def warm_up():
     engine = engines["django"]
     for name in portal_template_names():
         engine.get_template(name)
+    content_cache.code_version()
 
 
 def portal_template_names():

@@ -12,7 +12,7 @@ from wagtail.api import APIField
 
 from rest_framework.fields import Field
 
-from portal.view_restrictions import private_q
+from portal.i18n import page_translations
 
 from .representations import (
     contact_person_data,
@@ -55,8 +55,8 @@ class TranslationsField(Field):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, page) -> list[TranslationLinkSchema]:
-        translations = page.get_translations().live().exclude(private_q()).select_related("locale")
-        return [translation_link(translation) for translation in translations]
+        translations = page_translations(page).values()
+        return [translation_link(other) for other in translations if other.pk != page.pk]
 
 
 def translation_link(page):

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.NonApiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Wagtail's site of the request and its root paths, from memory (`portal.site_lookup`).
+    "portal.site_lookup.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
