@@ -16,6 +16,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 import pytest
 from bs4 import BeautifulSoup, Comment
@@ -39,6 +40,7 @@ LEFTOVERS = [
     (r"\bRoot\b", "root page and root collection"),
     (r"\b\w+-Objekt", "'Jeder kann dieses partner-Objekt bearbeiten'"),
     (r"\bin English\b", "'Übersetzung von … in English'"),
+    (r"^English$", "the document's language field (settings.LANGUAGES)"),
     (r"Kommentarbenachichtigungen", "Wagtail's typo"),
     (
         r"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|"
@@ -174,6 +176,24 @@ def test_every_view_of_a_role_is_german(seeded, client, role_users, role):
             found[name] = sorted(leftover)
     assert found == {}
     assert seen >= 12  # each role reaches at least a dozen of them
+
+
+def test_the_document_language_is_named_in_the_admins_language(seeded, client, role_users):
+    """The language field of a document offered "Deutsch" and "English" (the languages' own
+    names, settings.LANGUAGES) in the German admin."""
+    editor = role_users["editor"]
+    client.force_login(editor)
+
+    def options():
+        html = client.get(reverse("wagtaildocs:add")).content.decode()
+        field = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "language"})
+        return [option.get_text(strip=True) for option in field.find_all("option")]
+
+    assert options() == ["Deutsch", "Englisch"]
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    assert options() == ["German", "English"]
 
 
 def test_the_translation_editor_dates_its_translated_texts_in_german(seeded, client, role_users):
