@@ -1,0 +1,80 @@
+"""The German admin as Chromium draws it: what Wagtail's and wagtail-localize's JavaScript
+writes into the page after the server's HTML (tests/test_admin_german.py checks that HTML).
+
+- wagtail-localize's translation editor (a React app) had two English phrases compiled in:
+  "Deutsch to Englisch translation" and "More actions";
+- Wagtail's sidebar named its logo link "Dashboard" (its JavaScript catalogue, where the
+  server's German is "Startseite");
+- the slug Wagtail fills in from the title kept umlauts ("größere-übersicht-…"), which the
+  server then turned into "groessere-uebersicht-…" on saving.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import Page
+
+import pytest
+from playwright.sync_api import expect
+
+from home.models import SectionPage
+from portal.editorial.roles import EDITORS, TRANSLATORS
+from tests.test_admin_german import leftovers
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def sessions(site):
+    """A session cookie per role (made before Chromium starts: see the `page` fixture)."""
+    cookies = {}
+    for group in (EDITORS, TRANSLATORS):
+        user = get_user_model().objects.create_user(f"{group.lower()}-browser", "b@example.org")
+        user.groups.add(Group.objects.get(name=group))
+        client = Client()
+        client.force_login(user)
+        cookies[group] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return cookies
+
+
+@pytest.fixture
+def section():
+    return SectionPage.objects.get(locale__language_code="de")
+
+
+def open_as(page, site, cookie, path):
+    """Open `path` in Chromium as the person of the session `cookie`, in German."""
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": site.url}]
+    )
+    page.set_extra_http_headers({"Accept-Language": "de-DE,de"})
+    page.set_default_timeout(10_000)
+    assert page.goto(site.url + path).ok
+
+
+@pytest.fixture
+def translation_editor(section):
+    """The address of the English section page: wagtail-localize's translation editor."""
+    english = Page.objects.get(locale__language_code="en", translation_key=section.translation_key)
+    return reverse("wagtailadmin_pages:edit", args=[english.pk])
+
+
+def test_the_translation_editor_has_no_english_leftovers(sessions, translation_editor, site, page):
+    open_as(page, site, sessions[TRANSLATORS], translation_editor)
+    editor = page.locator(".js-translation-editor")
+    expect(editor.locator("section h3").first).to_have_text("Übersetzung Deutsch → Englisch")
+    expect(editor.locator(".w-dropdown__toggle .w-sr-only").first).to_have_text("Mehr Aktionen")
+    assert leftovers(page.content()) == set()
+
+
+def test_the_slug_is_german_ascii_while_the_title_is_typed(sessions, section, site, page):
+    add = reverse("wagtailadmin_pages:add", args=["home", "topicpage", section.pk])
+    open_as(page, site, sessions[EDITORS], add)
+    page.locator("#id_title").press_sequentially("Größere Übersicht für Ärzte")
+    page.get_by_role("tab", name="Veröffentlichung").click()
+    slug = page.locator("#id_slug")
+    expect(slug).to_be_visible()
+    expect(slug).to_have_value("groessere-uebersicht-fuer-aerzte")
