@@ -6,7 +6,10 @@ writes into the page after the server's HTML (tests/test_admin_german.py checks 
 - Wagtail's sidebar named its logo link "Dashboard" (its JavaScript catalogue, where the
   server's German is "Startseite");
 - the slug Wagtail fills in from the title kept umlauts ("größere-übersicht-…"), which the
-  server then turned into "groessere-uebersicht-…" on saving.
+  server then turned into "groessere-uebersicht-…" on saving;
+- the list of page types to create showed the same "+" for every type.
+
+`make handbook` runs these too: the list of page types is a picture of the handbook.
 """
 
 from django.conf import settings
@@ -20,19 +23,26 @@ from wagtail.models import Page
 import pytest
 from playwright.sync_api import expect
 
-from home.models import SectionPage
+from home.models import HomePage, SectionPage
 from portal.editorial.roles import EDITORS, TRANSLATORS
+from tests import handbook_shots
 from tests.test_admin_german import leftovers
 
 pytestmark = pytest.mark.browser
 
 
+# The people at the keyboard (as in tests/test_role_journeys.py): username, first name, group.
+PEOPLE = [("rita", "Rita", EDITORS), ("ulla", "Ulla", TRANSLATORS)]
+
+
 @pytest.fixture
 def sessions(site):
-    """A session cookie per role (made before Chromium starts: see the `page` fixture)."""
+    """A session cookie per group (made before Chromium starts: see the `page` fixture)."""
     cookies = {}
-    for group in (EDITORS, TRANSLATORS):
-        user = get_user_model().objects.create_user(f"{group.lower()}-browser", "b@example.org")
+    for username, first_name, group in PEOPLE:
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.org", first_name=first_name, last_name=group
+        )
         user.groups.add(Group.objects.get(name=group))
         client = Client()
         client.force_login(user)
@@ -53,6 +63,11 @@ def open_as(page, site, cookie, path):
     page.set_extra_http_headers({"Accept-Language": "de-DE,de"})
     page.set_default_timeout(10_000)
     assert page.goto(site.url + path).ok
+
+
+@pytest.fixture
+def home():
+    return HomePage.objects.get(locale__language_code="de")
 
 
 @pytest.fixture
@@ -78,3 +93,27 @@ def test_the_slug_is_german_ascii_while_the_title_is_typed(sessions, section, si
     slug = page.locator("#id_slug")
     expect(slug).to_be_visible()
     expect(slug).to_have_value("groessere-uebersicht-fuer-aerzte")
+
+
+@pytest.fixture
+def icons_under_home(home):
+    """The icons of the page types an editor may create under the home page."""
+    types = [model for model in HomePage.allowed_subpage_models() if model.can_create_at(home)]
+    return [f"#icon-{model.admin_icon}" for model in types]
+
+
+def test_the_list_of_page_types_shows_each_types_icon(sessions, home, icons_under_home, site, page):
+    open_as(
+        page, site, sessions[EDITORS], reverse("wagtailadmin_pages:add_subpage", args=[home.pk])
+    )
+    page.set_viewport_size({"width": 1280, "height": 800})
+    listing = page.locator("main ul.listing")
+    expect(listing.locator("a.w-flex", has_text="Bereichsseite")).to_be_visible()
+    shown = listing.locator("a.w-flex svg use").evaluate_all(
+        "uses => uses.map(u => u.getAttribute('href'))"
+    )
+    assert sorted(shown) == sorted(icons_under_home)
+    for icon in listing.locator("a.w-flex svg").all():
+        box = icon.bounding_box()
+        assert box and box["width"] > 0  # drawn from Wagtail's sprite
+    handbook_shots.save(page, "seitentyp-waehlen")
