@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 import pytest
 from playwright.sync_api import expect
@@ -31,22 +32,28 @@ from tests.test_admin_german import leftovers
 pytestmark = pytest.mark.browser
 
 
-# The people at the keyboard (as in tests/test_role_journeys.py): username, first name, group.
-PEOPLE = [("rita", "Rita", EDITORS), ("ulla", "Ulla", TRANSLATORS)]
+# The people at the keyboard (as in tests/test_role_journeys.py): username, first name, group
+# and the language of their admin.
+PEOPLE = [
+    ("rita", "Rita", EDITORS, "de"),
+    ("ulla", "Ulla", TRANSLATORS, "de"),
+    ("tom", "Tom", TRANSLATORS, "en"),
+]
 
 
 @pytest.fixture
 def sessions(site):
-    """A session cookie per group (made before Chromium starts: see the `page` fixture)."""
+    """A session cookie per person (made before Chromium starts: see the `page` fixture)."""
     cookies = {}
-    for username, first_name, group in PEOPLE:
+    for username, first_name, group, language in PEOPLE:
         user = get_user_model().objects.create_user(
             username, f"{username}@example.org", first_name=first_name, last_name=group
         )
         user.groups.add(Group.objects.get(name=group))
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
         client = Client()
         client.force_login(user)
-        cookies[group] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        cookies[username] = client.cookies[settings.SESSION_COOKIE_NAME].value
     return cookies
 
 
@@ -56,7 +63,7 @@ def section():
 
 
 def open_as(page, site, cookie, path):
-    """Open `path` in Chromium as the person of the session `cookie`, in German."""
+    """Open `path` in Chromium as the person of the session `cookie`."""
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": site.url}]
     )
@@ -78,16 +85,25 @@ def translation_editor(section):
 
 
 def test_the_translation_editor_has_no_english_leftovers(sessions, translation_editor, site, page):
-    open_as(page, site, sessions[TRANSLATORS], translation_editor)
+    open_as(page, site, sessions["ulla"], translation_editor)
     editor = page.locator(".js-translation-editor")
     expect(editor.locator("section h3").first).to_have_text("Übersetzung Deutsch → Englisch")
     expect(editor.locator(".w-dropdown__toggle .w-sr-only").first).to_have_text("Mehr Aktionen")
     assert leftovers(page.content()) == set()
 
 
+def test_the_translation_editor_keeps_english_for_an_english_admin(
+    sessions, translation_editor, site, page
+):
+    open_as(page, site, sessions["tom"], translation_editor)
+    editor = page.locator(".js-translation-editor")
+    expect(editor.locator("section h3").first).to_have_text("German to English translation")
+    expect(editor.locator(".w-dropdown__toggle .w-sr-only").first).to_have_text("More actions")
+
+
 def test_the_slug_is_german_ascii_while_the_title_is_typed(sessions, section, site, page):
     add = reverse("wagtailadmin_pages:add", args=["home", "topicpage", section.pk])
-    open_as(page, site, sessions[EDITORS], add)
+    open_as(page, site, sessions["rita"], add)
     page.locator("#id_title").press_sequentially("Größere Übersicht für Ärzte")
     page.get_by_role("tab", name="Veröffentlichung").click()
     slug = page.locator("#id_slug")
@@ -103,9 +119,7 @@ def icons_under_home(home):
 
 
 def test_the_list_of_page_types_shows_each_types_icon(sessions, home, icons_under_home, site, page):
-    open_as(
-        page, site, sessions[EDITORS], reverse("wagtailadmin_pages:add_subpage", args=[home.pk])
-    )
+    open_as(page, site, sessions["rita"], reverse("wagtailadmin_pages:add_subpage", args=[home.pk]))
     page.set_viewport_size({"width": 1280, "height": 800})
     listing = page.locator("main ul.listing")
     expect(listing.locator("a.w-flex", has_text="Bereichsseite")).to_be_visible()

@@ -22,8 +22,11 @@
 
     function translateTexts(node, texts) {
         if (node.nodeType === Node.TEXT_NODE) {
-            if (texts.has(node.nodeValue)) {
-                node.nodeValue = texts.get(node.nodeValue);
+            const text = texts.get(node.nodeValue);
+            // Unchanged text is left alone: writing it again would wake the observer again
+            // (an endless loop in the English admin, where the phrases stay as they are).
+            if (text !== undefined && text !== node.nodeValue) {
+                node.nodeValue = text;
             }
             return;
         }
