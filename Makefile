@@ -88,7 +88,8 @@ messages: install ## Update the UI translation catalogues (site/locale) from cod
 
 handbook: install ## Run the role journeys in Chromium and retake the handbook's screenshots (docs/handbuch/bilder/)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=.stack
-	PORTAL_HANDBOOK_SCREENSHOTS=1 $(BIN)/pytest tests/test_role_journeys.py -p no:cacheprovider
+	PORTAL_HANDBOOK_SCREENSHOTS=1 $(BIN)/pytest tests/test_role_journeys.py tests/test_admin_browser.py \
+		-p no:cacheprovider
 
 # KERN, the design system of the German administration, is vendored in site/static/kern/ (built
 # stylesheet, the Fira Sans weights in use, licence; SOURCE.txt has version and checksums), so

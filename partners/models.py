@@ -192,6 +192,7 @@ class Partner(
 class PartnerIndexPage(SidebarPage):
     """ "Wir sind Partner": the initiative's goals and terms, then the partners by kind."""
 
+    admin_icon = "group"
     page_description = _(
         "Das Partnerverzeichnis „Wir sind Partner“: Ziele, Bedingungen und die Partner nach Art."
     )
@@ -240,6 +241,7 @@ class PartnerFormField(PortalFormField):
 class PartnerFormPage(PortalFormPage):
     """ "Partner werden": an organisation declares its measures and time frame."""
 
+    admin_icon = "form"
     page_description = _(
         "Das Formular „Partner werden“, mit dem sich eine Organisation als Partner meldet."
     )

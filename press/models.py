@@ -44,6 +44,7 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
     `feed/atom/` the feeds.
     """
 
+    admin_icon = "list-ul"
     page_description = _(
         "Das Archiv der Pressemitteilungen einer Sprache, mit Jahren, Themen und Feeds."
     )
@@ -115,6 +116,7 @@ class PressReleaseIndexPage(RoutablePageMixin, ContentPage):
 class PressReleasePage(ContentPage):
     """One press release: date, lead, body, the topics it is about and whom to contact."""
 
+    admin_icon = "openquote"
     page_description = _(
         "Eine Pressemitteilung mit Datum, Vorspann, Text, Themen und Ansprechperson."
     )

@@ -1,6 +1,7 @@
 """Screenshots and click counts of the real admin for the editors' handbook (docs/handbuch/).
 
-The role journeys (tests/test_role_journeys.py) call `save` at the steps the handbook shows;
+The role journeys (tests/test_role_journeys.py) and the German admin's browser tests
+(tests/test_admin_browser.py) call `save` at the steps the handbook shows;
 it does nothing unless PORTAL_HANDBOOK_SCREENSHOTS=1 (`make handbook`), so CI never writes
 into the working tree. The pictures are 1280 px wide at most, cut to the part of the admin
 the text talks about where one is given, and stored as 8-bit PNGs: a few dozen kilobytes

@@ -1,11 +1,14 @@
 """Guidance in the admin (issue 15, item 6): every page type says in German what it is for
-when an editor creates a page, and every block the block menu offers has a German
-description and an icon of its own."""
+and shows an icon of its own when an editor creates a page, and every block the block menu
+offers has a German description and an icon of its own."""
+
+import re
 
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail import blocks
+from wagtail.admin.icons import get_icons
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -47,6 +50,27 @@ def test_every_offered_block_has_a_description_and_an_icon(block):
     assert block.meta.icon not in ("", "placeholder")
     if isinstance(block, blocks.ListBlock):  # the items a panel lists, e.g. external links
         assert block.child_block.meta.icon != "placeholder"
+
+
+def test_every_page_type_has_an_icon_of_its_own():
+    """Wagtail 8 showed the same "+" for every type in the list of types to create."""
+    icons = {model.__name__: getattr(model, "admin_icon", None) for model in PORTAL_PAGE_TYPES}
+    wagtail_icons = set(re.findall(r'id="icon-([\w-]+)"', get_icons()))
+    assert set(icons.values()) <= wagtail_icons - {"plus-inverse", "doc-empty-inverse"}, icons
+    assert len(set(icons.values())) == len(icons) == 12
+
+
+def test_the_list_of_page_types_shows_each_types_icon(seeded, client, role_users):
+    client.force_login(role_users["editor"])
+    home = seeded["de"]
+    html = client.get(reverse("wagtailadmin_pages:add_subpage", args=[home.pk])).content
+    soup = BeautifulSoup(html.decode(), "html.parser")
+    offered = [model for model in type(home).allowed_subpage_models() if model.can_create_at(home)]
+    for model in offered:
+        meta = model._meta
+        add = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, home.pk])
+        link = soup.find("a", href=add)
+        assert link.svg.use["href"] == f"#icon-{getattr(model, 'admin_icon', '')}", model.__name__
 
 
 def test_creating_a_page_shows_what_each_type_is_for(seeded, client, role_users):

@@ -208,6 +208,36 @@ def test_upstream_page_slugs_keep_umlauts():
     )
 
 
+def stock_static(package, path):
+    """A file of an installed package as it ships (not the portal's copy of it)."""
+    from importlib import resources
+
+    return resources.files(package).joinpath(path).read_text(encoding="utf-8")
+
+
+def test_upstream_page_types_share_one_icon():
+    template = stock_static("wagtail.admin", "templates/wagtailadmin/pages/add_subpage.html")
+    assert re.findall(r"\{% icon [^%]*%\}", template) == [
+        '{% icon name="plus-inverse" classname="default w-shrink-0" %}'
+    ], (
+        "Wagtail's list of page types to create changed its icons: if page types have icons of "
+        "their own now, delete the portal's copy of wagtailadmin/pages/add_subpage.html, the "
+        "page_type_icon tag (site/templatetags/portal_admin_tags.py) and this test; otherwise "
+        "bring the copy up to date"
+    )
+
+
+def test_upstream_slug_field_has_no_german_transliteration():
+    script = stock_static("wagtail.admin", "static/wagtailadmin/js/core.js")
+    maps = re.findall(r'\{"(\w+_MAP):([\w:]+)"', script)
+    assert "LATIN_MAP" in dict(maps) and not [
+        name for name, langs in maps if "de" in langs.split(":")
+    ], (
+        "Wagtail's slug field transliterates German now: delete GermanSlugFormMixin in "
+        "site/slugs.py and this test"
+    )
+
+
 def test_upstream_bulk_action_choices_ignore_the_user():
     from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 
@@ -241,6 +271,15 @@ def test_upstream_translation_editor_gives_snippets_the_plain_status_panel():
         "wagtail-localize gives a snippet's translation editor the history URLs now: delete "
         "site/translation/snippet_status_panel.py, its call in portal.apps, this test and "
         "test_upstream_translation_editor_panel_lacks_snippet_urls in test_admin_no_errors.py"
+    )
+
+
+def test_upstream_translation_editor_has_english_phrases():
+    script = stock_static("wagtail_localize", "static/wagtail_localize/js/wagtail-localize.js")
+    assert '"More actions"' in script and " translation`" in script, (
+        "wagtail-localize's editor no longer writes 'More actions' and '… to … translation' "
+        "outside gettext: delete site/static/js/translation-editor.js, its hook in "
+        "site/translation/admin_hooks.py and this test"
     )
 
 

@@ -31,7 +31,8 @@ class PortalDocument(AbstractDocument):
     )
     language = models.CharField(
         max_length=8,
-        choices=settings.LANGUAGES,
+        # Named in the admin's language ("Englisch"); LANGUAGES keeps each language's own name.
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         default=settings.LANGUAGE_CODE,
         verbose_name=_("Sprache"),
         help_text=_("Die Sprache des Dokuments selbst."),

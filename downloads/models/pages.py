@@ -38,6 +38,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 class DownloadIndexPage(ContentPage):
     """The page "Downloads": the publications below it and documents grouped by topic."""
 
+    admin_icon = "download"
     page_description = _("Die Seite „Downloads“: Publikationen und Dokumente nach Themen.")
 
     groups = StreamField(
@@ -91,6 +92,7 @@ class DownloadIndexPage(ContentPage):
 class PublicationPage(CachedViewRestrictionsMixin, GermanSlugMixin, Page):
     """A publication such as the employer guide: cover, summary, the file and a print order."""
 
+    admin_icon = "doc-full"
     page_description = _(
         "Eine Publikation mit Titelbild, Zusammenfassung, Datei und Bestellmöglichkeit."
     )
@@ -206,6 +208,7 @@ class PublicationOrderPage(PortalFormPage):
     e-mail, consent), so the quantity limit holds whatever an editor changes here.
     """
 
+    admin_icon = "clipboard-list"
     page_description = _(
         "Das Bestellformular für gedruckte Exemplare der darüberliegenden Publikation."
     )

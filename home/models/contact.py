@@ -39,6 +39,7 @@ class ContactPage(PortalFormPage):
     Also used for the feedback form of the accessibility statement ("Barriere melden").
     """
 
+    admin_icon = "mail"
     page_description = _(
         "Kontaktformular mit Ansprechpersonen und Postanschrift, "
         "z. B. „Kontakt“ oder „Barriere melden“."

@@ -39,6 +39,7 @@ class HomePage(ContentPage):
     api_fields = [*ContentPage.api_fields, APIField("home_blocks")]
     translatable_fields = [*CONTENT_PAGE_FIELDS, TranslatableField("home_blocks")]
 
+    admin_icon = "home"
     page_description = _(
         "Die Startseite einer Sprache (/de/ oder /en/); es gibt genau eine je Sprache."
     )
@@ -79,6 +80,7 @@ class HomePage(ContentPage):
 class SectionPage(TopicListMixin, SidebarPage):
     """A section of the portal, e.g. "Integration und Arbeit", with teasers to its topics."""
 
+    admin_icon = "folder-open-inverse"
     page_description = _(
         "Ein Bereich des Portals, z. B. „Integration und Arbeit“, "
         "mit Anrisstexten zu seinen Themen."
@@ -95,6 +97,7 @@ class SectionPage(TopicListMixin, SidebarPage):
 class TopicPage(TopicListMixin, SidebarPage):
     """A topic within a section, e.g. "Interkulturelle Öffnung"; topics may nest."""
 
+    admin_icon = "doc-full-inverse"
     page_description = _(
         "Ein Thema innerhalb eines Bereichs, z. B. „Interkulturelle Öffnung“; "
         "Themen lassen sich verschachteln."
@@ -115,6 +118,7 @@ class StandardPage(ContentPage):
     pages in Leichte Sprache and Gebärdensprache also at the top of every page.
     """
 
+    admin_icon = "doc-empty"
     page_description = _("Eine einfache Textseite wie Impressum, Datenschutz oder Leichte Sprache.")
 
     class Role(models.TextChoices):

@@ -1,7 +1,9 @@
 """Admin hooks of the translation status report (and the translators' dashboard panel from
-it), PO batches and locale-aware choosers."""
+it), PO batches, locale-aware choosers and the translation editor's phrases."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -47,6 +49,13 @@ def register_translation_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def translator_dashboard(request, panels):
     add_translator_panel(request, panels)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_phrases():
+    """Two English phrases of wagtail-localize's editor in the admin's language (the file
+    explains why)."""
+    return format_html('<script src="{}"></script>', static("js/translation-editor.js"))
 
 
 @hooks.register("construct_page_chooser_queryset")
