@@ -82,7 +82,8 @@ def urls():
         ("API v3 partners list", API, "/api/v3/partners/"),
         ("RSS feed", OTHER, f"{archive_url}feed/rss/"),
         ("Atom feed", OTHER, f"{archive_url}feed/atom/"),
-        ("sitemap.xml", OTHER, "/sitemap.xml"),
+        ("sitemap.xml (index)", OTHER, "/sitemap.xml"),
+        ("sitemap.xml?p=1 (500 pages)", OTHER, "/sitemap.xml?p=1"),
         ("document download", OTHER, document.url),
     ]
 

@@ -19,6 +19,12 @@ class PressReleaseFeed(Feed):
     One instance per request: `get_object` keeps the request and the archive's language.
     """
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed is written piece by piece; joined, the server sends it in one go.
+        response.content = response.content
+        return response
+
     def get_object(self, request, index):
         self.request = request
         self.language = index.locale.language_code

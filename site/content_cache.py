@@ -181,17 +181,36 @@ def cached(name, compute, *parts, local=True):
     plain values with a stable text form. Large values (`local=False`) are kept in the
     shared cache only, not in every process's memory.
     """
+    kept = peek(name, *parts, local=local)
+    if kept is None:
+        kept = keep(name, compute(), *parts, local=local)
+    return kept[0]
+
+
+def _entry(name, parts, local):
     token = generation()
     key = ":".join(["portal:content", token, name, *map(str, parts)])
-    local = _local_entries.of(token) if local else {}
-    kept = local.get(key)
+    return key, _local_entries.of(token) if local else {}
+
+
+def peek(name, *parts, local=True):
+    """`(value,)` if kept under `name` and `parts` in this generation, else None."""
+    key, memory = _entry(name, parts, local)
+    kept = memory.get(key)
     if kept is None:
         kept = _cache().get(key)
-    if kept is None:
-        kept = (compute(),)  # in a tuple: a computed None is kept too
-        _cache().set(key, kept, timeout=ENTRY_TIMEOUT)
-    local[key] = kept
-    return kept[0]
+        if kept is not None:
+            memory[key] = kept
+    return kept
+
+
+def keep(name, value, *parts, local=True):
+    """Keep `value` under `name` and `parts` in this generation; returns `(value,)`."""
+    key, memory = _entry(name, parts, local)
+    kept = (value,)  # in a tuple: a computed None is kept too
+    _cache().set(key, kept, timeout=ENTRY_TIMEOUT)
+    memory[key] = kept
+    return kept
 
 
 def cached_many(name, ids, compute):

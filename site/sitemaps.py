@@ -2,14 +2,17 @@ from collections import defaultdict
 from functools import partial
 
 from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import Q
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Locale, Page
 
-from portal.addresses import rebased
+from portal.addresses import absolute, rebased
 from portal.content_cache import cached
 from portal.view_restrictions import private_q
 
@@ -22,7 +25,11 @@ class PortalSitemap(Sitemap):
     one again as `x-default` (the version for visitors of other languages). They come from
     one query for the whole sitemap, grouped by `translation_key`. Every address is at the
     public address (`portal.addresses`), like the pages' canonical links.
+
+    At most `limit` addresses a file: a larger site gets a sitemap index (`sitemap_view`).
     """
+
+    limit = 500
 
     def pages(self):
         root = self.get_wagtail_site().root_page
@@ -78,10 +85,12 @@ KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
 
 
 def sitemap_view(request):
-    """Wagtail's sitemap, rendered once per content generation (`portal.content_cache`).
+    """`/sitemap.xml`: Wagtail's sitemap, rendered once per content generation
+    (`portal.content_cache`) and kept in the shared cache, not in each process.
 
-    With thousands of pages it is the largest answer of the site, a second of work; it
-    changes only when the content does. Kept in the shared cache, not in each process.
+    Up to `PortalSitemap.limit` pages it lists them all; beyond, it is a sitemap index of
+    `/sitemap.xml?p=1`, `?p=2`, … (Django's pages of the same sitemap), so no answer grows
+    with the site: 4,000 pages in one file were 2.4 MB and a second of work.
     """
     status, content, headers = cached(
         "sitemap",
@@ -97,7 +106,20 @@ def sitemap_view(request):
 
 
 def _render_sitemap(request):
-    response = sitemap(request, sitemaps=SITEMAPS)
+    if "p" not in request.GET and PortalSitemap(request).paginator.num_pages > 1:
+        response = _sitemap_index(request)
+    else:
+        response = sitemap(request, sitemaps=SITEMAPS)
     response.render()
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
     return response.status_code, response.content, headers
+
+
+@x_robots_tag
+def _sitemap_index(request):
+    pages = PortalSitemap(request).paginator.page_range
+    path = reverse("sitemap")
+    files = [SitemapIndexItem(absolute(request, f"{path}?p={number}")) for number in pages]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": files}, content_type="application/xml"
+    )

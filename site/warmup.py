@@ -1,34 +1,52 @@
 """Work a server process does once when it starts instead of in its first requests.
 
 Django compiles a template, builds the URL resolver and loads a language's catalogue the
-first time a request needs them, which made the first page after a deploy several times
-slower than the next. gunicorn (`--preload`, as the stack and `make bench` run it) loads the
-application once and forks its workers from it, so what is done here is done once for all
-of them. No database or cache connection is opened: those must not cross the fork.
+first time a request needs them; Wagtail and the portal fill their per-process memories
+(content types, the content entries of `portal.content_cache`) the same way. That made the
+first page after a deploy ten times slower than the next. gunicorn (`--preload`, as the
+stack and `make bench` run it) loads the application once and forks its workers from it, so
+what is done here is done once for all of them: the templates are compiled and each
+language's home page is served once, inside the process. Every database and cache
+connection that opened is closed again before the workers are forked; a failure (the
+database not up yet) is logged and costs only the speed of the first requests.
 """
 
+import io
+import logging
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
+from django.db import connections
 from django.template import engines
 from django.urls import reverse
 from django.utils import translation
 
 from portal import content_cache
 
+logger = logging.getLogger(__name__)
+
 PORTAL_APPS = ("portal", "home", "press", "partners", "downloads", "search")
 
 
-def warm_up():
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            translation.gettext("Startseite")  # loads the language's catalogues
-            reverse("wagtail_serve", args=[""])  # builds the URL resolver's tables
+def warm_up(application):
     engine = engines["django"]
     for name in portal_template_names():
         engine.get_template(name)
     content_cache.code_version()
+    try:
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                serve_once(application, reverse("wagtail_serve", args=[""]))
+    except Exception:  # noqa: BLE001 – a server must start even when its database does not answer yet
+        logger.warning("Warm-up request failed; the first requests will be slower", exc_info=True)
+    finally:
+        connections.close_all()
+        for cache in caches.all(initialized_only=True):
+            cache.close()
 
 
 def portal_template_names():
@@ -37,3 +55,29 @@ def portal_template_names():
         folder = Path(apps.get_app_config(label).path) / "templates"
         for path in sorted(folder.rglob("*.html")):
             yield path.relative_to(folder).as_posix()
+
+
+def serve_once(application, path):
+    """GET `path` through the WSGI application as a visitor of the public address would."""
+    public = urlsplit(getattr(settings, "PORTAL_PUBLIC_URL", "") or "")
+    host = public.netloc or next(
+        (host for host in settings.ALLOWED_HOSTS if "*" not in host), "localhost"
+    )
+    scheme = public.scheme or "https"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": host.split(":")[0],
+        "SERVER_PORT": str(public.port or (443 if scheme == "https" else 80)),
+        "HTTP_HOST": host,
+        "wsgi.url_scheme": scheme,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    response = application(environ, lambda status, headers, exc_info=None: None)
+    try:
+        for _chunk in response:
+            pass
+    finally:
+        response.close()

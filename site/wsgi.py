@@ -12,4 +12,4 @@ application = get_wsgi_application()
 if settings.PORTAL_WARM_UP:
     from portal.warmup import warm_up
 
-    warm_up()
+    warm_up(application)

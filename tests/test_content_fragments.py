@@ -19,6 +19,7 @@ FRESH_TEXT = "Frisch veröffentlichter Abschnitt"
 def publish_topic(**fields):
     page = TopicPageFactory(parent=section_de(), title=FRESH_TEXT, **fields)
     page.save_revision().publish()
+    page.refresh_from_db()
     return page
 
 
@@ -67,10 +68,10 @@ def test_a_published_change_shows_at_once_in_the_frame_and_listings(seeded, clie
     render(client, "/de/")
     render(client, section.url)
 
-    publish_topic(show_in_menus=True)
+    topic = publish_topic(show_in_menus=True)
 
     assert FRESH_TEXT in render(client, section.url)  # the section's teasers
-    assert "frisch-veroeffentlichter-abschnitt" in render(client, "/sitemap.xml")
+    assert f"{topic.url}</loc>" in render(client, "/sitemap.xml")
 
 
 def test_a_repeated_search_finds_what_was_published_since(seeded, client):

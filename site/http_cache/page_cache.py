@@ -91,6 +91,8 @@ class PageCacheMiddleware:
             return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
         response = self.get_response(request)
         if is_shared_answer(response):
+            # One piece instead of the many a feed is written in: a hit is sent in one go.
+            response.content = response.content
             cache.set(key, response, timeout=settings.PORTAL_SHARED_CACHE_SECONDS)
             response["X-Page-Cache"] = "MISS"
         return response
