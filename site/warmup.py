@@ -11,9 +11,12 @@ connection that opened is closed again before the workers are forked; a failure 
 database not up yet) is logged and costs only the speed of the first requests.
 """
 
+import gc
 import io
 import logging
+import os
 import sys
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,20 +36,32 @@ PORTAL_APPS = ("portal", "home", "press", "partners", "downloads", "search")
 
 
 def warm_up(application):
+    """In the process that loads the application (gunicorn's master with `--preload`)."""
     engine = engines["django"]
     for name in portal_template_names():
         engine.get_template(name)
     content_cache.code_version()
+    serve_home_pages(application)
+    connections.close_all()  # no connection may cross the fork
+    for cache in caches.all(initialized_only=True):
+        cache.close()
+    # What the master holds now outlives every worker: out of the collector's sight, the
+    # workers' collections do not write to (and so copy) the pages they share with it.
+    gc.collect()
+    gc.freeze()
+    os.register_at_fork(after_in_child=partial(serve_home_pages, application))
+
+
+def serve_home_pages(application):
+    """Each language's home page, served once inside the process. In a new worker this
+    opens its connections and touches what it shares with the master before a visitor
+    comes; a database that does not answer yet costs only the speed of the first requests."""
     try:
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 serve_once(application, reverse("wagtail_serve", args=[""]))
-    except Exception:  # noqa: BLE001 – a server must start even when its database does not answer yet
+    except Exception:  # noqa: BLE001 – a server must start even when its database does not
         logger.warning("Warm-up request failed; the first requests will be slower", exc_info=True)
-    finally:
-        connections.close_all()
-        for cache in caches.all(initialized_only=True):
-            cache.close()
 
 
 def portal_template_names():
@@ -58,7 +73,8 @@ def portal_template_names():
 
 
 def serve_once(application, path):
-    """GET `path` through the WSGI application as a visitor of the public address would."""
+    """GET `path` through the WSGI application as a visitor of the public address would;
+    returns the status code."""
     public = urlsplit(getattr(settings, "PORTAL_PUBLIC_URL", "") or "")
     host = public.netloc or next(
         (host for host in settings.ALLOWED_HOSTS if "*" not in host), "localhost"
@@ -75,9 +91,11 @@ def serve_once(application, path):
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,
     }
-    response = application(environ, lambda status, headers, exc_info=None: None)
+    statuses = []
+    response = application(environ, lambda status, headers, exc_info=None: statuses.append(status))
     try:
         for _chunk in response:
             pass
     finally:
         response.close()
+    return int(statuses[0].split()[0])
