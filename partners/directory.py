@@ -21,7 +21,6 @@ published translation in that language appears in its German (source) version, s
 partner names are proper names; the template marks such entries with `lang="de"`.
 """
 
-import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
@@ -30,10 +29,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import language_links
+from portal.query_params import PAGE_PARAM, page_number
 
 from .folding import LETTERS, OTHER_LETTER, fold, place_key
 from .models import Partner, PartnerKind
@@ -42,11 +42,10 @@ PER_PAGE = 50
 QUERY_MAX_LENGTH = 100
 PLACE_MAX_LENGTH = 100
 MAX_TERMS = 10
-KIND_PARAM, PLACE_PARAM, TEXT_PARAM, PAGE_PARAM = "art", "ort", "q", "seite"
+KIND_PARAM, PLACE_PARAM, TEXT_PARAM = "art", "ort", "q"
 FILTER_PARAMS = (KIND_PARAM, PLACE_PARAM, TEXT_PARAM)
 LIST_ANCHOR = "partnerliste"
 # More digits than any page number could have; int() would refuse thousands of them.
-PAGE_DIGITS = 9
 
 
 class FilterTextInput(forms.TextInput):
@@ -143,12 +142,6 @@ def partners_for_locale(locale_id, language_code=None):
     return live.filter(Q(locale_id=locale_id) | untranslated_source)
 
 
-def shorten(value, length=40):
-    """A visitor's input as shown back in a notice: printable, trimmed and short."""
-    value = " ".join("".join(char for char in value if char.isprintable()).split())
-    return value if len(value) <= length else value[: length - 1] + "…"
-
-
 @dataclass(frozen=True)
 class Option:
     value: str
@@ -233,7 +226,9 @@ class PartnerDirectory:
         )
         self.paginator = Paginator(ordered, PER_PAGE)
         self.paginator.count = sum(self._letter_counts.values())  # known: no COUNT query
-        self.page_obj = self.paginator.page(self._page_number(params.get(PAGE_PARAM)))
+        self.page_obj = self.paginator.page(
+            page_number(params.get(PAGE_PARAM), self.paginator, self.notices)
+        )
         self._fill_form_options()
 
     # Filters ---------------------------------------------------------------------------------
@@ -315,38 +310,6 @@ class PartnerDirectory:
         return bool(self.kind or self.place_key or self.terms)
 
     # Pages and letters -----------------------------------------------------------------------
-
-    def _page_number(self, raw):
-        """`?seite=` as a page that exists; anything else is corrected and explained."""
-        last = self.paginator.num_pages
-        raw = (raw or "").strip()
-        if not raw:
-            return 1
-        if re.fullmatch(r"[0-9]+", raw):
-            digits = raw.lstrip("0")
-            number = int(digits or "0") if len(digits) <= PAGE_DIGITS else last + 1
-        else:
-            number = 0
-        if number < 1:
-            self.notices.append(
-                gettext("„%(page)s“ ist keine gültige Seitenzahl. Angezeigt wird die erste Seite.")
-                % {"page": shorten(raw)}
-            )
-            return 1
-        if number > last:
-            if self.paginator.count:
-                self.notices.append(
-                    ngettext(
-                        "Seite %(page)s gibt es nicht, hier gibt es nur %(count)s Seite. "
-                        "Angezeigt wird die letzte Seite.",
-                        "Seite %(page)s gibt es nicht, hier gibt es nur %(count)s Seiten. "
-                        "Angezeigt wird die letzte Seite.",
-                        last,
-                    )
-                    % {"page": shorten(raw), "count": last}
-                )
-            return last
-        return number
 
     @cached_property
     def letters(self):

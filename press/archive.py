@@ -14,18 +14,17 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
 from portal.content_cache import cached
 from portal.i18n import language_links, page_translations
+from portal.query_params import PAGE_PARAM, page_number, shorten
 from portal.view_restrictions import private_q
 
 from .queries import on_topic, topic_page_models, topics_of_releases
 
 PER_PAGE = 10
-PAGE_PARAM = "seite"
 TOPIC_PARAM = "thema"
 # A page id: ASCII digits only (int() also reads "٣", and "²".isdigit() is true) and small
 # enough for the database's integer column, so that a huge number cannot overflow the query.
@@ -41,12 +40,6 @@ class Link:
     label: str
     url: str
     current: bool = False
-
-
-def shorten(value, length=40):
-    """A visitor's input as shown back in a notice: trimmed and short."""
-    value = " ".join("".join(char for char in value if char.isprintable()).split())
-    return value if len(value) <= length else value[: length - 1] + "…"
 
 
 def topic_condition(raw):
@@ -111,7 +104,9 @@ class PressArchive:
                 releases = releases.none()
 
         self.paginator = Paginator(releases.defer_streamfields(), PER_PAGE)
-        self.page = self.paginator.page(self._page_number(request.GET.get(PAGE_PARAM)))
+        self.page = self.paginator.page(
+            page_number(request.GET.get(PAGE_PARAM), self.paginator, self.notices)
+        )
 
     @cached_property
     def topic_choices(self):
@@ -146,37 +141,6 @@ class PressArchive:
                 % {"topic": shorten(raw)}
             )
         return topic
-
-    def _page_number(self, raw):
-        last = self.paginator.num_pages
-        raw = (raw or "").strip()
-        if not raw:
-            return 1
-        if re.fullmatch(r"[0-9]+", raw):
-            digits = raw.lstrip("0")
-            # More than nine digits is beyond any archive; int() would refuse 4,301 of them.
-            number = int(digits or "0") if len(digits) <= 9 else last + 1
-        else:
-            number = 0
-        if number < 1:
-            self.notices.append(
-                _("„%(page)s“ ist keine gültige Seitenzahl. Angezeigt wird die erste Seite.")
-                % {"page": shorten(raw)}
-            )
-            return 1
-        if number > last:
-            self.notices.append(
-                ngettext(
-                    "Seite %(page)s gibt es nicht, hier gibt es nur %(count)s Seite. "
-                    "Angezeigt wird die letzte Seite.",
-                    "Seite %(page)s gibt es nicht, hier gibt es nur %(count)s Seiten. "
-                    "Angezeigt wird die letzte Seite.",
-                    last,
-                )
-                % {"page": shorten(raw), "count": last}
-            )
-            return last
-        return number
 
     def url(self, *, year=None, page=1, topic=None):
         """The URL of an archive view."""
